@@ -1,0 +1,149 @@
+#include "shared/store/database.h"
+
+#include <sqlite3.h>
+
+namespace outpost::store {
+
+namespace {
+
+Status SqliteError(sqlite3* db, int rc, std::string_view where) {
+  std::string what = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+  int primary = rc & 0xff;
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_CANTOPEN ||
+      primary == SQLITE_IOERR || primary == SQLITE_FULL)
+    return Status::Unavailable(where, what);
+  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) return Status::DataLoss(where, what);
+  if (primary == SQLITE_CONSTRAINT) return Status::InvalidArgument(where, what);
+  return Status::Internal(where, what);
+}
+
+std::string Abbreviate(std::string_view sql) {
+  std::string s(sql.substr(0, 60));
+  for (char& c : s)
+    if (c == '\n') c = ' ';
+  return sql.size() > 60 ? s + "..." : s;
+}
+
+}  // namespace
+
+StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path, JournalMode mode) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                           nullptr);
+  if (rc != SQLITE_OK) {
+    Status s = SqliteError(db, rc, "open " + path);
+    sqlite3_close(db);
+    return s;
+  }
+  std::unique_ptr<Database> database(new Database(db, path));
+  sqlite3_busy_timeout(db, 5000);
+  std::string pragmas = "PRAGMA foreign_keys = ON;";
+  if (mode == JournalMode::kWal)
+    pragmas += "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;";
+  else
+    pragmas += "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;";
+  OUTPOST_RETURN_IF_ERROR(database->Exec(pragmas).WithContext("open " + path));
+  return database;
+}
+
+Database::~Database() { sqlite3_close_v2(db_); }
+
+Status Database::Exec(std::string_view sql) {
+  std::string text(sql);
+  int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, nullptr);
+  if (rc == SQLITE_OK) return Status::Ok();
+  return SqliteError(db_, rc, Abbreviate(sql));
+}
+
+StatusOr<Statement> Database::Prepare(std::string_view sql) {
+  sqlite3_stmt* stmt = nullptr;
+  int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+  if (rc != SQLITE_OK) return SqliteError(db_, rc, Abbreviate(sql));
+  return Statement(stmt, db_);
+}
+
+int64_t Database::ChangedRows() const { return sqlite3_changes64(db_); }
+int64_t Database::LastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
+
+Statement::Statement(Statement&& other) noexcept : stmt_(other.stmt_), db_(other.db_) {
+  other.stmt_ = nullptr;
+}
+
+Statement& Statement::operator=(Statement&& other) noexcept {
+  if (this != &other) {
+    sqlite3_finalize(stmt_);
+    stmt_ = other.stmt_;
+    db_ = other.db_;
+    other.stmt_ = nullptr;
+  }
+  return *this;
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement& Statement::Bind(int index, std::string_view text) {
+  sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+
+Statement& Statement::Bind(int index, int64_t value) {
+  sqlite3_bind_int64(stmt_, index, value);
+  return *this;
+}
+
+Statement& Statement::BindNull(int index) {
+  sqlite3_bind_null(stmt_, index);
+  return *this;
+}
+
+StatusOr<bool> Statement::Step() {
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  const char* sql = sqlite3_sql(stmt_);
+  return SqliteError(db_, rc, Abbreviate(sql ? sql : "statement"));
+}
+
+Status Statement::Run() {
+  while (true) {
+    OUTPOST_ASSIGN_OR_RETURN(bool row, Step());
+    if (!row) break;
+  }
+  Reset();
+  return Status::Ok();
+}
+
+void Statement::Reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+std::string Statement::ColumnText(int column) const {
+  const unsigned char* text = sqlite3_column_text(stmt_, column);
+  if (text == nullptr) return {};
+  return std::string(reinterpret_cast<const char*>(text), sqlite3_column_bytes(stmt_, column));
+}
+
+int64_t Statement::ColumnInt(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+bool Statement::ColumnIsNull(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+StatusOr<std::unique_ptr<Transaction>> Transaction::Begin(Database& db) {
+  OUTPOST_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
+  return std::unique_ptr<Transaction>(new Transaction(db));
+}
+
+Transaction::~Transaction() {
+  if (!done_) (void)db_.Exec("ROLLBACK");
+}
+
+Status Transaction::Commit() {
+  OUTPOST_RETURN_IF_ERROR(db_.Exec("COMMIT"));
+  done_ = true;
+  return Status::Ok();
+}
+
+}  // namespace outpost::store

@@ -1,0 +1,104 @@
+// Database, Statement, Transaction: the only way shared/ touches storage.
+//
+// A thin RAII layer over one sqlite3 connection that turns every SQLite failure into a Status
+// naming the statement or file concerned. Not thread-safe: one Database per thread (the server
+// opens one per worker; the browser has one thread).
+//
+// Durability: the central store runs in WAL mode with synchronous=FULL, so a committed push
+// survives power loss and `kill -9`; the tablet uses a rollback journal (IndexedDB-backed memory
+// files cannot give WAL its shared memory) and relies on the platform flush after each commit.
+#ifndef OUTPOST_SHARED_STORE_DATABASE_H_
+#define OUTPOST_SHARED_STORE_DATABASE_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "shared/base/status_or.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace outpost::store {
+
+enum class JournalMode { kWal, kRollback };
+
+class Statement;
+
+class Database {
+ public:
+  // Opens (creating if needed) the database file at `path`; ":memory:" gives a private in-memory
+  // database. Sets foreign keys on, a busy timeout, and the journal mode. Fails with Unavailable
+  // if the file cannot be opened, DataLoss if it is not a database.
+  static StatusOr<std::unique_ptr<Database>> Open(const std::string& path, JournalMode mode);
+
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // Runs one or more statements that return no rows (schema, pragmas).
+  Status Exec(std::string_view sql);
+
+  // Compiles one statement. The Statement must not outlive this Database.
+  StatusOr<Statement> Prepare(std::string_view sql);
+
+  // Rows changed by the most recent INSERT, UPDATE or DELETE.
+  int64_t ChangedRows() const;
+  int64_t LastInsertRowId() const;
+
+  const std::string& path() const { return path_; }
+  sqlite3* handle() { return db_; }
+
+ private:
+  Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  sqlite3* db_;
+  std::string path_;
+};
+
+// A prepared statement. Bind parameters are 1-based as in SQLite; column indexes are 0-based.
+// Step() returns true while a row is available, false when done, or an error.
+class Statement {
+ public:
+  Statement(Statement&& other) noexcept;
+  Statement& operator=(Statement&& other) noexcept;
+  ~Statement();
+
+  Statement& Bind(int index, std::string_view text);
+  Statement& Bind(int index, int64_t value);
+  Statement& BindNull(int index);
+
+  StatusOr<bool> Step();
+  // Steps to completion, for statements that return no rows.
+  Status Run();
+  // Clears bindings' effects so the statement can run again with new values.
+  void Reset();
+
+  std::string ColumnText(int column) const;
+  int64_t ColumnInt(int column) const;
+  bool ColumnIsNull(int column) const;
+
+ private:
+  friend class Database;
+  Statement(sqlite3_stmt* stmt, sqlite3* db) : stmt_(stmt), db_(db) {}
+  sqlite3_stmt* stmt_;
+  sqlite3* db_;
+};
+
+// BEGIN IMMEDIATE on construction (so a writer waits for the lock up front rather than failing
+// halfway); ROLLBACK on destruction unless Commit() succeeded.
+class Transaction {
+ public:
+  static StatusOr<std::unique_ptr<Transaction>> Begin(Database& db);
+  ~Transaction();
+  Status Commit();
+
+ private:
+  explicit Transaction(Database& db) : db_(db) {}
+  Database& db_;
+  bool done_ = false;
+};
+
+}  // namespace outpost::store
+
+#endif  // OUTPOST_SHARED_STORE_DATABASE_H_

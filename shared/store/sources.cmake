@@ -1,0 +1,5 @@
+target_sources(outpost_shared PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/database.cc
+  ${CMAKE_CURRENT_LIST_DIR}/migrations.cc
+  ${CMAKE_CURRENT_LIST_DIR}/change_store.cc
+)

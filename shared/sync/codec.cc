@@ -1,0 +1,308 @@
+// Message grammar (protocol version 1). All objects are closed: no other keys are accepted.
+//
+//   change        := {"author": s, "captured_at": s, "device_id": s, "device_seq": i,
+//                     "fields": {s: s, ...}, "hlc": s, "participant_id": s, "received_at": s,
+//                     "record_id": s, "record_type": s, "server_seq": i}
+//   sign_in_req   := {"device_id": s, "password": s, "protocol": 1, "username": s}
+//   sign_in_resp  := {"display_name": s, "expires_at": s, "protocol": 1, "role": s, "token": s,
+//                     "username": s}
+//   push_req      := {"changes": [change...], "device_id": s, "protocol": 1}
+//   push_resp     := {"already_known": [s...], "applied": [s...], "protocol": 1,
+//                     "received_at": s, "rejected": [{"change_id": s, "reason": s, "where": s}...]}
+//   pull_resp     := {"changes": [change...], "more": b, "next_cursor": i, "protocol": 1}
+//   error         := {"error": {"code": s, "message": s, "where": s}}
+// s: string, i: integer, b: boolean. In a pushed change, received_at and server_seq are ignored
+// (the server sets them) and may be "" and 0.
+#include "shared/sync/codec.h"
+
+#include <initializer_list>
+#include <nlohmann/json.hpp>
+
+namespace outpost::sync {
+
+namespace {
+
+using nlohmann::json;
+
+// Reads fields of one JSON object, remembering the first problem and its location.
+class Reader {
+ public:
+  Reader(const json& object, std::string where) : object_(object), where_(std::move(where)) {
+    if (!object_.is_object()) Fail("", "must be a JSON object");
+  }
+
+  void Allow(std::initializer_list<const char*> keys) {
+    if (!status_.ok() || !object_.is_object()) return;
+    for (auto it = object_.begin(); it != object_.end(); ++it) {
+      bool known = false;
+      for (const char* k : keys) known = known || it.key() == k;
+      if (!known) return Fail(it.key(), "is not a known field");
+    }
+  }
+
+  std::string String(const char* key) {
+    const json* v = Find(key, "a string", &json::is_string);
+    return v ? v->get<std::string>() : std::string();
+  }
+  int64_t Integer(const char* key) {
+    const json* v = Find(key, "an integer", &json::is_number_integer);
+    return v ? v->get<int64_t>() : 0;
+  }
+  bool Boolean(const char* key) {
+    const json* v = Find(key, "true or false", &json::is_boolean);
+    return v ? v->get<bool>() : false;
+  }
+  const json* Array(const char* key) { return Find(key, "an array", &json::is_array); }
+  const json* Object(const char* key) { return Find(key, "an object", &json::is_object); }
+
+  void Protocol() {
+    int64_t version = Integer("protocol");
+    if (status_.ok() && version != kProtocolVersion)
+      Fail("protocol", "version " + std::to_string(version) + " is not supported; this side speaks " +
+                           std::to_string(kProtocolVersion));
+  }
+
+  void Fail(const std::string& key, const std::string& what) {
+    if (!status_.ok()) return;
+    std::string where = where_;
+    if (!key.empty()) where += (where.empty() ? "" : ".") + key;
+    status_ = Status::InvalidArgument(where.empty() ? "body" : where, what);
+  }
+  void Absorb(const Status& inner) {
+    if (status_.ok() && !inner.ok()) status_ = inner;
+  }
+
+  const Status& status() const { return status_; }
+  const std::string& where() const { return where_; }
+
+ private:
+  const json* Find(const char* key, const char* kind, bool (json::*test)() const noexcept) {
+    if (!status_.ok()) return nullptr;
+    auto it = object_.find(key);
+    if (it == object_.end()) {
+      Fail(key, "is missing");
+      return nullptr;
+    }
+    if (!((*it).*test)()) {
+      Fail(key, std::string("must be ") + kind);
+      return nullptr;
+    }
+    return &*it;
+  }
+
+  const json& object_;
+  std::string where_;
+  Status status_;
+};
+
+StatusOr<json> Parse(std::string_view text) {
+  json parsed = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (parsed.is_discarded()) return Status::InvalidArgument("body", "is not valid JSON");
+  return parsed;
+}
+
+std::string Join(const std::string& a, const std::string& b) { return a.empty() ? b : a + "." + b; }
+
+json ChangeToJson(const Change& c) {
+  json fields = json::parse(c.fields, nullptr, false);
+  if (fields.is_discarded()) fields = json::object();
+  return json{{"author", c.author},           {"captured_at", c.captured_at},
+              {"device_id", c.device_id},     {"device_seq", c.device_seq},
+              {"fields", fields},             {"hlc", c.hlc},
+              {"participant_id", c.participant_id}, {"received_at", c.received_at},
+              {"record_id", c.record_id},     {"record_type", c.record_type},
+              {"server_seq", c.server_seq}};
+}
+
+Change ChangeFromJson(const json& j, const std::string& where, Reader& outer) {
+  Reader r(j, where);
+  r.Allow({"author", "captured_at", "device_id", "device_seq", "fields", "hlc", "participant_id",
+           "received_at", "record_id", "record_type", "server_seq"});
+  Change c;
+  c.author = r.String("author");
+  c.captured_at = r.String("captured_at");
+  c.device_id = r.String("device_id");
+  c.device_seq = r.Integer("device_seq");
+  if (const json* fields = r.Object("fields")) {
+    for (auto it = fields->begin(); it != fields->end(); ++it)
+      if (!it.value().is_string()) r.Fail("fields." + it.key(), "must be a string");
+    c.fields = fields->dump();
+  }
+  c.hlc = r.String("hlc");
+  c.participant_id = r.String("participant_id");
+  c.received_at = r.String("received_at");
+  c.record_id = r.String("record_id");
+  c.record_type = r.String("record_type");
+  c.server_seq = r.Integer("server_seq");
+  outer.Absorb(r.status());
+  return c;
+}
+
+std::vector<Change> ChangesFromJson(Reader& r, const char* key) {
+  std::vector<Change> out;
+  const json* array = r.Array(key);
+  if (!array) return out;
+  out.reserve(array->size());
+  for (size_t i = 0; i < array->size() && r.status().ok(); ++i)
+    out.push_back(ChangeFromJson((*array)[i], Join(r.where(), std::string(key) + "[" +
+                                                                  std::to_string(i) + "]"),
+                                 r));
+  return out;
+}
+
+std::vector<std::string> StringsFromJson(Reader& r, const char* key) {
+  std::vector<std::string> out;
+  const json* array = r.Array(key);
+  if (!array) return out;
+  for (size_t i = 0; i < array->size(); ++i) {
+    if (!(*array)[i].is_string()) {
+      r.Fail(std::string(key) + "[" + std::to_string(i) + "]", "must be a string");
+      break;
+    }
+    out.push_back((*array)[i].get<std::string>());
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string EncodeChange(const Change& change) { return ChangeToJson(change).dump(); }
+
+std::string Encode(const SignInRequest& m) {
+  return json{{"device_id", m.device_id}, {"password", m.password}, {"protocol", m.protocol},
+              {"username", m.username}}
+      .dump();
+}
+
+std::string Encode(const SignInResponse& m) {
+  return json{{"display_name", m.display_name}, {"expires_at", m.expires_at},
+              {"protocol", m.protocol},         {"role", m.role},
+              {"token", m.token},               {"username", m.username}}
+      .dump();
+}
+
+std::string Encode(const PushRequest& m) {
+  json changes = json::array();
+  for (const Change& c : m.changes) changes.push_back(ChangeToJson(c));
+  return json{{"changes", changes}, {"device_id", m.device_id}, {"protocol", m.protocol}}.dump();
+}
+
+std::string Encode(const PushResponse& m) {
+  json rejected = json::array();
+  for (const RejectedChange& r : m.rejected)
+    rejected.push_back({{"change_id", r.change_id}, {"reason", r.reason}, {"where", r.where}});
+  return json{{"already_known", m.already_known}, {"applied", m.applied},
+              {"protocol", m.protocol},           {"received_at", m.received_at},
+              {"rejected", rejected}}
+      .dump();
+}
+
+std::string Encode(const PullResponse& m) {
+  json changes = json::array();
+  for (const Change& c : m.changes) changes.push_back(ChangeToJson(c));
+  return json{{"changes", changes},
+              {"more", m.more},
+              {"next_cursor", m.next_cursor},
+              {"protocol", m.protocol}}
+      .dump();
+}
+
+std::string Encode(const ErrorBody& m) {
+  return json{{"error", {{"code", m.code}, {"message", m.message}, {"where", m.where}}}}.dump();
+}
+
+ErrorBody ErrorBodyFor(const Status& status) {
+  return ErrorBody{std::string(CodeName(status.code())), status.where(), status.what()};
+}
+
+StatusOr<SignInRequest> DecodeSignInRequest(std::string_view text) {
+  OUTPOST_ASSIGN_OR_RETURN(json j, Parse(text));
+  Reader r(j, "");
+  r.Allow({"device_id", "password", "protocol", "username"});
+  r.Protocol();
+  SignInRequest m;
+  m.device_id = r.String("device_id");
+  m.password = r.String("password");
+  m.username = r.String("username");
+  if (!r.status().ok()) return r.status();
+  return m;
+}
+
+StatusOr<SignInResponse> DecodeSignInResponse(std::string_view text) {
+  OUTPOST_ASSIGN_OR_RETURN(json j, Parse(text));
+  Reader r(j, "");
+  r.Allow({"display_name", "expires_at", "protocol", "role", "token", "username"});
+  r.Protocol();
+  SignInResponse m;
+  m.display_name = r.String("display_name");
+  m.expires_at = r.String("expires_at");
+  m.role = r.String("role");
+  m.token = r.String("token");
+  m.username = r.String("username");
+  if (!r.status().ok()) return r.status();
+  return m;
+}
+
+StatusOr<PushRequest> DecodePushRequest(std::string_view text) {
+  OUTPOST_ASSIGN_OR_RETURN(json j, Parse(text));
+  Reader r(j, "");
+  r.Allow({"changes", "device_id", "protocol"});
+  r.Protocol();
+  PushRequest m;
+  m.device_id = r.String("device_id");
+  m.changes = ChangesFromJson(r, "changes");
+  if (r.status().ok() && m.changes.size() > static_cast<size_t>(kMaxChangesPerPush))
+    r.Fail("changes", "holds more than " + std::to_string(kMaxChangesPerPush) + " changes");
+  if (!r.status().ok()) return r.status();
+  return m;
+}
+
+StatusOr<PushResponse> DecodePushResponse(std::string_view text) {
+  OUTPOST_ASSIGN_OR_RETURN(json j, Parse(text));
+  Reader r(j, "");
+  r.Allow({"already_known", "applied", "protocol", "received_at", "rejected"});
+  r.Protocol();
+  PushResponse m;
+  m.already_known = StringsFromJson(r, "already_known");
+  m.applied = StringsFromJson(r, "applied");
+  m.received_at = r.String("received_at");
+  if (const json* rejected = r.Array("rejected")) {
+    for (size_t i = 0; i < rejected->size(); ++i) {
+      Reader item((*rejected)[i], "rejected[" + std::to_string(i) + "]");
+      item.Allow({"change_id", "reason", "where"});
+      RejectedChange rc{item.String("change_id"), item.String("where"), item.String("reason")};
+      r.Absorb(item.status());
+      m.rejected.push_back(std::move(rc));
+    }
+  }
+  if (!r.status().ok()) return r.status();
+  return m;
+}
+
+StatusOr<PullResponse> DecodePullResponse(std::string_view text) {
+  OUTPOST_ASSIGN_OR_RETURN(json j, Parse(text));
+  Reader r(j, "");
+  r.Allow({"changes", "more", "next_cursor", "protocol"});
+  r.Protocol();
+  PullResponse m;
+  m.changes = ChangesFromJson(r, "changes");
+  m.more = r.Boolean("more");
+  m.next_cursor = r.Integer("next_cursor");
+  if (!r.status().ok()) return r.status();
+  return m;
+}
+
+StatusOr<ErrorBody> DecodeErrorBody(std::string_view text) {
+  OUTPOST_ASSIGN_OR_RETURN(json j, Parse(text));
+  Reader outer(j, "");
+  outer.Allow({"error"});
+  const json* inner = outer.Object("error");
+  if (!outer.status().ok()) return outer.status();
+  Reader r(*inner, "error");
+  r.Allow({"code", "message", "where"});
+  ErrorBody m{r.String("code"), r.String("where"), r.String("message")};
+  if (!r.status().ok()) return r.status();
+  return m;
+}
+
+}  // namespace outpost::sync

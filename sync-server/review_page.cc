@@ -1,0 +1,92 @@
+#include "sync-server/review_page.h"
+
+namespace outpost::server {
+
+namespace {
+
+constexpr const char* kHead =
+    "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    "<title>Outpost review</title><style>"
+    "body{font-family:system-ui,sans-serif;margin:1.5rem;max-width:70rem;color:#111}"
+    "table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}"
+    "th,td{border:1px solid #999;padding:.4rem;text-align:left;vertical-align:top}"
+    "th{background:#e8eef5}.message{background:#fde8e8;padding:.6rem;border:1px solid #c00}"
+    "label{display:block;margin:.6rem 0}input{font-size:1.1rem;padding:.4rem}"
+    "</style></head><body>";
+
+std::string Cell(std::string_view text) { return "<td>" + EscapeHtml(text) + "</td>"; }
+
+}  // namespace
+
+std::string EscapeHtml(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string ReviewSignInPage(std::string_view message) {
+  std::string page = kHead;
+  page += "<h1>Outpost central record</h1>";
+  if (!message.empty()) page += "<p class=\"message\" role=\"alert\">" + EscapeHtml(message) + "</p>";
+  page +=
+      "<form method=\"post\" action=\"/review/signin\">"
+      "<label>Username <input name=\"username\" id=\"username\" autocomplete=\"username\"></label>"
+      "<label>Password <input name=\"password\" id=\"password\" type=\"password\" "
+      "autocomplete=\"current-password\"></label>"
+      "<button type=\"submit\" id=\"sign-in\">Sign in</button></form></body></html>";
+  return page;
+}
+
+StatusOr<std::string> ReviewRecordPage(store::Database& db, const Principal& who) {
+  std::string page = kHead;
+  page += "<h1>Outpost central record</h1><p>Signed in as " + EscapeHtml(who.display_name) + " (" +
+          EscapeHtml(who.role) + ")</p>";
+  page += "<h2>Participants</h2><table id=\"participants\"><tr><th>Participant</th>"
+          "<th>Key worker</th><th>Referral date</th><th>Start Date</th><th>Stage</th></tr>";
+  OUTPOST_ASSIGN_OR_RETURN(
+      store::Statement participants,
+      db.Prepare("SELECT given_name || ' ' || family_name, key_worker, referral_date, start_date, "
+                 "journey_stage FROM participants ORDER BY family_name, given_name"));
+  while (true) {
+    OUTPOST_ASSIGN_OR_RETURN(bool row, participants.Step());
+    if (!row) break;
+    page += "<tr>";
+    for (int i = 0; i < 5; ++i) page += Cell(participants.ColumnText(i));
+    page += "</tr>";
+  }
+  page += "</table><h2>Contacts</h2><table id=\"contacts\"><tr><th>When</th><th>Participant</th>"
+          "<th>Mode</th><th>Location</th><th>Outcome</th><th>Notes</th><th>Reason not face to "
+          "face</th><th>Recorded by</th><th>Captured on device</th><th>Received by server</th>"
+          "</tr>";
+  OUTPOST_ASSIGN_OR_RETURN(
+      store::Statement contacts,
+      db.Prepare("SELECT c.occurred_at, p.given_name || ' ' || p.family_name, c.mode, c.location, "
+                 "c.outcome, c.notes, c.digital_reason, c.recorded_by, ch.captured_at, "
+                 "ch.received_at, c.contact_id FROM contacts c "
+                 "JOIN participants p USING (participant_id) "
+                 "JOIN changes ch ON ch.device_id = c.device_id AND "
+                 "ch.device_id || ':' || ch.device_seq = c.change_id "
+                 "ORDER BY c.occurred_at DESC"));
+  while (true) {
+    OUTPOST_ASSIGN_OR_RETURN(bool row, contacts.Step());
+    if (!row) break;
+    page += "<tr class=\"contact\" data-contact-id=\"" + EscapeHtml(contacts.ColumnText(10)) + "\">";
+    for (int i = 0; i < 10; ++i) page += Cell(contacts.ColumnText(i));
+    page += "</tr>";
+  }
+  page += "</table></body></html>";
+  return page;
+}
+
+}  // namespace outpost::server

@@ -1,0 +1,309 @@
+#include "sync-server/server.h"
+
+#include <httplib.h>
+
+#include <charconv>
+#include <chrono>
+#include <filesystem>
+#include <mutex>
+#include <set>
+
+#include "shared/base/utc_time.h"
+#include "shared/store/change_store.h"
+#include "shared/store/migrations.h"
+#include "shared/sync/codec.h"
+#include "sync-server/accounts.h"
+#include "sync-server/http_errors.h"
+#include "sync-server/review_page.h"
+#include "sync-server/tls.h"
+
+namespace outpost::server {
+
+namespace {
+
+int64_t NowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+bool IsLoopback(const std::string& address) {
+  return address == "127.0.0.1" || address == "::1" || address == "localhost" ||
+         address.rfind("127.", 0) == 0;
+}
+
+void SendError(httplib::Response& res, const Status& status) {
+  res.status = HttpStatusFor(status.code());
+  res.set_content(sync::Encode(sync::ErrorBodyFor(status)), "application/json");
+}
+
+void SendJson(httplib::Response& res, std::string body) {
+  res.status = 200;
+  res.set_content(std::move(body), "application/json");
+}
+
+std::string BearerToken(const httplib::Request& req) {
+  const std::string header = req.get_header_value("Authorization");
+  const std::string prefix = "Bearer ";
+  return header.compare(0, prefix.size(), prefix) == 0 ? header.substr(prefix.size()) : "";
+}
+
+std::string CookieValue(const httplib::Request& req, const std::string& name) {
+  const std::string cookies = req.get_header_value("Cookie");
+  size_t pos = 0;
+  while (pos < cookies.size()) {
+    size_t end = cookies.find(';', pos);
+    if (end == std::string::npos) end = cookies.size();
+    std::string part = cookies.substr(pos, end - pos);
+    size_t start = part.find_first_not_of(' ');
+    if (start != std::string::npos) part = part.substr(start);
+    if (part.compare(0, name.size() + 1, name + "=") == 0) return part.substr(name.size() + 1);
+    pos = end + 1;
+  }
+  return "";
+}
+
+// Why a key worker may not write this change, or OK. Key workers write only for participants
+// assigned to them, and never move a participant to someone else.
+Status MayWrite(store::Database& db, const Principal& who, const sync::Change& change) {
+  if (change.author != who.username)
+    return Status::PermissionDenied("author", "must be the signed-in user");
+  if (!who.IsKeyWorker()) {
+    if (who.role == "compliance_officer")
+      return Status::PermissionDenied("role", "a compliance officer can only read");
+    return Status::Ok();
+  }
+  OUTPOST_ASSIGN_OR_RETURN(store::Statement owner,
+                           db.Prepare("SELECT key_worker FROM participants WHERE participant_id = ?"));
+  owner.Bind(1, change.participant_id);
+  OUTPOST_ASSIGN_OR_RETURN(bool found, owner.Step());
+  if (!found || owner.ColumnText(0) != who.username)
+    return Status::PermissionDenied("participant_id", "this participant is not on your caseload");
+  if (change.record_type == "participant" &&
+      change.fields.find("\"key_worker\"") != std::string::npos)
+    return Status::PermissionDenied("fields.key_worker", "only a supervisor reassigns participants");
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string CentralStorePath(const std::string& data_dir) { return data_dir + "/central.sqlite"; }
+
+struct SyncServer::Impl {
+  ServerConfig config;
+  std::unique_ptr<store::Database> db;
+  std::mutex db_mutex;
+  std::unique_ptr<httplib::Server> http;
+  int port = 0;
+
+  StatusOr<Principal> AuthenticateToken(const std::string& token) {
+    return Authenticate(*db, token, NowMs());
+  }
+
+  void HandleSignIn(const httplib::Request& req, httplib::Response& res) {
+    auto request = sync::DecodeSignInRequest(req.body);
+    if (!request.ok()) return SendError(res, request.status());
+    std::lock_guard lock(db_mutex);
+    auto response = SignIn(*db, *request, NowMs());
+    if (!response.ok()) return SendError(res, response.status());
+    SendJson(res, sync::Encode(*response));
+  }
+
+  void HandlePush(const httplib::Request& req, httplib::Response& res) {
+    auto request = sync::DecodePushRequest(req.body);
+    if (!request.ok()) return SendError(res, request.status());
+    std::lock_guard lock(db_mutex);
+    auto who = AuthenticateToken(BearerToken(req));
+    if (!who.ok()) return SendError(res, who.status());
+    if (request->device_id != who->device_id)
+      return SendError(res, Status::PermissionDenied("device_id",
+                                                     "the session belongs to another device"));
+    sync::PushResponse response;
+    std::vector<sync::Change> accepted;
+    std::set<std::string> seen;
+    for (size_t i = 0; i < request->changes.size(); ++i) {
+      const sync::Change& change = request->changes[i];
+      Status verdict = change.device_id != who->device_id
+                           ? Status::PermissionDenied("device_id", "must be the pushing device")
+                           : sync::ValidateChange(change);
+      if (verdict.ok()) verdict = MayWrite(*db, *who, change);
+      if (verdict.ok() && !seen.insert(change.ChangeId()).second)
+        verdict = Status::InvalidArgument("device_seq", "appears twice in one push");
+      if (!verdict.ok()) {
+        response.rejected.push_back({change.ChangeId(),
+                                     "changes[" + std::to_string(i) + "]." + verdict.where(),
+                                     verdict.what()});
+        continue;
+      }
+      accepted.push_back(change);
+    }
+    response.received_at = FormatUtc(NowMs());
+    auto report = store::ApplyChanges(*db, accepted, {response.received_at});
+    if (!report.ok()) return SendError(res, report.status());
+    response.applied = std::move(report->applied);
+    response.already_known = std::move(report->already_known);
+    SendJson(res, sync::Encode(response));
+  }
+
+  void HandlePull(const httplib::Request& req, httplib::Response& res) {
+    int64_t since = 0;
+    int limit = sync::kMaxChangesPerPull;
+    if (req.has_param("since")) {
+      const std::string text = req.get_param_value("since");
+      auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), since);
+      if (error != std::errc() || end != text.data() + text.size() || since < 0)
+        return SendError(res, Status::InvalidArgument("since", "must be a cursor of 0 or more"));
+    }
+    if (req.has_param("limit")) {
+      const std::string text = req.get_param_value("limit");
+      auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), limit);
+      if (error != std::errc() || end != text.data() + text.size() || limit < 1 ||
+          limit > sync::kMaxChangesPerPull)
+        return SendError(res, Status::InvalidArgument(
+                                  "limit", "must be 1 to " +
+                                               std::to_string(sync::kMaxChangesPerPull)));
+    }
+    std::lock_guard lock(db_mutex);
+    auto who = AuthenticateToken(BearerToken(req));
+    if (!who.ok()) return SendError(res, who.status());
+    std::optional<std::string> scope;
+    if (!who->SeesEveryone()) scope = who->username;
+    auto page = store::ChangesSince(*db, since, scope, limit);
+    if (!page.ok()) return SendError(res, page.status());
+    SendJson(res, sync::Encode(*page));
+  }
+
+  void HandleReview(const httplib::Request& req, httplib::Response& res) {
+    std::lock_guard lock(db_mutex);
+    auto who = AuthenticateToken(CookieValue(req, "outpost_review"));
+    if (!who.ok()) {
+      res.set_content(ReviewSignInPage(""), "text/html; charset=utf-8");
+      return;
+    }
+    if (who->IsKeyWorker()) {
+      res.status = 403;
+      res.set_content(ReviewSignInPage("The review is for supervisors and compliance officers."),
+                      "text/html; charset=utf-8");
+      return;
+    }
+    auto page = ReviewRecordPage(*db, *who);
+    if (!page.ok()) {
+      res.status = HttpStatusFor(page.status().code());
+      res.set_content(ReviewSignInPage(page.status().ToString()), "text/html; charset=utf-8");
+      return;
+    }
+    res.set_content(*page, "text/html; charset=utf-8");
+  }
+
+  void HandleReviewSignIn(const httplib::Request& req, httplib::Response& res) {
+    sync::SignInRequest request;
+    request.username = req.get_param_value("username");
+    request.password = req.get_param_value("password");
+    request.device_id = "review-web";
+    std::lock_guard lock(db_mutex);
+    auto session = SignIn(*db, request, NowMs());
+    if (!session.ok()) {
+      res.status = HttpStatusFor(session.status().code());
+      res.set_content(ReviewSignInPage(session.status().what()), "text/html; charset=utf-8");
+      return;
+    }
+    res.set_header("Set-Cookie", "outpost_review=" + session->token +
+                                     "; Path=/review; HttpOnly; SameSite=Strict" +
+                                     (config.plain_http ? "" : "; Secure"));
+    res.set_redirect("/review", 303);
+  }
+
+  void InstallRoutes() {
+    http->set_payload_max_length(config.max_body_bytes);
+    http->Post("/api/v1/session",
+               [this](const httplib::Request& q, httplib::Response& r) { HandleSignIn(q, r); });
+    http->Post("/api/v1/push",
+               [this](const httplib::Request& q, httplib::Response& r) { HandlePush(q, r); });
+    http->Get("/api/v1/pull",
+              [this](const httplib::Request& q, httplib::Response& r) { HandlePull(q, r); });
+    http->Get("/api/v1/health", [](const httplib::Request&, httplib::Response& r) {
+      SendJson(r, "{\"protocol\":" + std::to_string(sync::kProtocolVersion) + ",\"status\":\"ok\"}");
+    });
+    http->Get("/review",
+              [this](const httplib::Request& q, httplib::Response& r) { HandleReview(q, r); });
+    http->Post("/review/signin", [this](const httplib::Request& q, httplib::Response& r) {
+      HandleReviewSignIn(q, r);
+    });
+    if (!config.web_root.empty()) {
+      http->set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
+      http->set_file_extension_and_mimetype_mapping("webmanifest", "application/manifest+json");
+      // The service worker decides what is cached; the HTTP cache must not serve it stale.
+      http->set_mount_point("/", config.web_root, {{"Cache-Control", "no-cache"}});
+    }
+    http->set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+      if (req.path.rfind("/api/", 0) == 0 && res.body.empty())
+        SendError(res, res.status == 404 ? Status::NotFound("path", req.path + " is not an API")
+                                         : Status::InvalidArgument("request", "was refused"));
+    });
+    http->set_exception_handler(
+        [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+          SendError(res, Status::Internal("server", "unexpected failure"));
+        });
+  }
+};
+
+SyncServer::SyncServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+SyncServer::~SyncServer() = default;
+
+StatusOr<std::unique_ptr<SyncServer>> SyncServer::Create(ServerConfig config) {
+  if (config.data_dir.empty()) return Status::InvalidArgument("--data-dir", "is required");
+  if (config.plain_http && !IsLoopback(config.bind_address))
+    return Status::InvalidArgument("--plain-http",
+                                   "plain HTTP is allowed only on a loopback address");
+  std::error_code ec;
+  std::filesystem::create_directories(config.data_dir, ec);
+  if (ec) return Status::Unavailable(config.data_dir, "cannot create the data folder: " + ec.message());
+  if (!config.web_root.empty() && !std::filesystem::is_directory(config.web_root))
+    return Status::InvalidArgument("--web-root", config.web_root + " is not a folder");
+
+  auto impl = std::make_unique<Impl>();
+  OUTPOST_ASSIGN_OR_RETURN(impl->db, store::Database::Open(CentralStorePath(config.data_dir),
+                                                           store::JournalMode::kWal));
+  OUTPOST_RETURN_IF_ERROR(store::MigrateToLatest(*impl->db, store::Side::kServer).status());
+
+  if (config.plain_http) {
+    impl->http = std::make_unique<httplib::Server>();
+  } else {
+    if (config.cert_path.empty()) config.cert_path = config.data_dir + "/tls/cert.pem";
+    if (config.key_path.empty()) config.key_path = config.data_dir + "/tls/key.pem";
+    OUTPOST_RETURN_IF_ERROR(EnsureSelfSignedCertificate(config.cert_path, config.key_path));
+    auto tls = std::make_unique<httplib::SSLServer>(config.cert_path.c_str(),
+                                                    config.key_path.c_str());
+    if (!tls->is_valid())
+      return Status::InvalidArgument("--cert", "the certificate or key cannot be loaded");
+    SSL_CTX_set_min_proto_version(tls->ssl_context(), TLS1_2_VERSION);
+    impl->http = std::move(tls);
+  }
+  impl->config = std::move(config);
+  impl->InstallRoutes();
+  return std::unique_ptr<SyncServer>(new SyncServer(std::move(impl)));
+}
+
+Status SyncServer::Bind() {
+  if (impl_->config.port == 0) {
+    impl_->port = impl_->http->bind_to_any_port(impl_->config.bind_address);
+  } else if (impl_->http->bind_to_port(impl_->config.bind_address, impl_->config.port)) {
+    impl_->port = impl_->config.port;
+  }
+  if (impl_->port <= 0)
+    return Status::Unavailable("--port", "cannot listen on " + impl_->config.bind_address + ":" +
+                                             std::to_string(impl_->config.port));
+  return Status::Ok();
+}
+
+int SyncServer::port() const { return impl_->port; }
+void SyncServer::Run() { impl_->http->listen_after_bind(); }
+void SyncServer::Stop() { impl_->http->stop(); }
+const ServerConfig& SyncServer::config() const { return impl_->config; }
+
+Status SyncServer::WithDatabase(const std::function<Status(store::Database&)>& work) {
+  std::lock_guard lock(impl_->db_mutex);
+  return work(*impl_->db);
+}
+
+}  // namespace outpost::server

@@ -1,0 +1,141 @@
+// The sync API over real HTTPS on loopback: sign-in, push, pull, and what each refuses.
+#include <doctest/doctest.h>
+
+#include "shared/sync/codec.h"
+#include "tests/support/server_fixture.h"
+
+using namespace outpost;
+using outpost::testing::ContactChange;
+using outpost::testing::kGraceId;
+using outpost::testing::kLeahId;
+using outpost::testing::ServerFixture;
+
+namespace {
+
+httplib::Headers Bearer(const std::string& token) {
+  return {{"Authorization", "Bearer " + token}};
+}
+
+int64_t CentralCount(ServerFixture& f, const std::string& table) {
+  int64_t n = -1;
+  REQUIRE(f.server().WithDatabase([&](store::Database& db) -> Status {
+    OUTPOST_ASSIGN_OR_RETURN(store::Statement s, db.Prepare("SELECT count(*) FROM " + table));
+    OUTPOST_ASSIGN_OR_RETURN(bool row, s.Step());
+    n = row ? s.ColumnInt(0) : -1;
+    return Status::Ok();
+  }).ok());
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("the same push sent twice is stored once and the second reply says already known") {
+  ServerFixture f;
+  std::string token = f.SignIn("amira.khan", "tablet-a");
+  sync::PushRequest push{1, "tablet-a", {ContactChange("tablet-a", 1, kGraceId, "amira.khan")}};
+  auto client = f.Client();
+  auto first = client->Post("/api/v1/push", Bearer(token), sync::Encode(push), "application/json");
+  REQUIRE(first);
+  REQUIRE(first->status == 200);
+  auto first_reply = sync::DecodePushResponse(first->body);
+  REQUIRE(first_reply.ok());
+  CHECK(first_reply->applied == std::vector<std::string>{"tablet-a:1"});
+
+  auto second = client->Post("/api/v1/push", Bearer(token), sync::Encode(push), "application/json");
+  REQUIRE(second);
+  auto second_reply = sync::DecodePushResponse(second->body);
+  REQUIRE(second_reply.ok());
+  CHECK(second_reply->applied.empty());
+  CHECK(second_reply->already_known == std::vector<std::string>{"tablet-a:1"});
+  CHECK(CentralCount(f, "contacts") == 1);
+}
+
+TEST_CASE("a second device of the same key worker pulls the contact the first pushed") {
+  ServerFixture f;
+  std::string token_a = f.SignIn("amira.khan", "tablet-a");
+  std::string token_b = f.SignIn("amira.khan", "tablet-b");
+  sync::PushRequest push{1, "tablet-a", {ContactChange("tablet-a", 1, kGraceId, "amira.khan")}};
+  REQUIRE(f.Client()->Post("/api/v1/push", Bearer(token_a), sync::Encode(push), "application/json"));
+  auto pulled = f.Client()->Get("/api/v1/pull?since=0", Bearer(token_b));
+  REQUIRE(pulled);
+  REQUIRE(pulled->status == 200);
+  auto page = sync::DecodePullResponse(pulled->body);
+  REQUIRE(page.ok());
+  REQUIRE(page->changes.size() == 2);  // Grace herself, then the contact
+  CHECK(page->changes[0].record_id == kGraceId);
+  CHECK(page->changes[1].ChangeId() == "tablet-a:1");
+  CHECK_FALSE(page->changes[1].received_at.empty());
+}
+
+TEST_CASE("a key worker never pulls another key worker's participants") {
+  ServerFixture f;
+  auto pulled = f.Client()->Get("/api/v1/pull?since=0", Bearer(f.SignIn("ben.clarke", "tablet-b")));
+  REQUIRE(pulled);
+  auto page = sync::DecodePullResponse(pulled->body);
+  REQUIRE(page.ok());
+  REQUIRE(page->changes.size() == 1);
+  CHECK(page->changes[0].participant_id == kLeahId);
+}
+
+TEST_CASE("a contact for someone else's participant is rejected with the reason, the rest stored") {
+  ServerFixture f;
+  std::string token = f.SignIn("amira.khan", "tablet-a");
+  sync::PushRequest push{1, "tablet-a",
+                         {ContactChange("tablet-a", 1, kLeahId, "amira.khan"),
+                          ContactChange("tablet-a", 2, kGraceId, "amira.khan")}};
+  auto res = f.Client()->Post("/api/v1/push", Bearer(token), sync::Encode(push), "application/json");
+  REQUIRE(res);
+  auto reply = sync::DecodePushResponse(res->body);
+  REQUIRE(reply.ok());
+  CHECK(reply->applied == std::vector<std::string>{"tablet-a:2"});
+  REQUIRE(reply->rejected.size() == 1);
+  CHECK(reply->rejected[0].where == "changes[0].participant_id");
+  CHECK(reply->rejected[0].reason == "this participant is not on your caseload");
+  CHECK(CentralCount(f, "contacts") == 1);
+}
+
+TEST_CASE("a supervisor pulls every participant's record") {
+  ServerFixture f;
+  auto pulled = f.Client()->Get("/api/v1/pull?since=0", Bearer(f.SignIn("carys.jones", "desk-1")));
+  REQUIRE(pulled);
+  auto page = sync::DecodePullResponse(pulled->body);
+  REQUIRE(page.ok());
+  CHECK(page->changes.size() == 2);
+}
+
+TEST_CASE("a wrong password, a missing token and a malformed push are JSON errors that write nothing") {
+  ServerFixture f;
+  auto client = f.Client();
+  auto wrong = client->Post(
+      "/api/v1/session",
+      R"({"device_id":"tablet-a","password":"guess-123","protocol":1,"username":"amira.khan"})",
+      "application/json");
+  REQUIRE(wrong);
+  CHECK(wrong->status == 401);
+  CHECK(sync::DecodeErrorBody(wrong->body)->code == "unauthenticated");
+
+  sync::PushRequest push{1, "tablet-a", {ContactChange("tablet-a", 1, kGraceId, "amira.khan")}};
+  auto anonymous = client->Post("/api/v1/push", sync::Encode(push), "application/json");
+  REQUIRE(anonymous);
+  CHECK(anonymous->status == 401);
+
+  auto malformed = client->Post("/api/v1/push", Bearer(f.SignIn("amira.khan", "tablet-a")),
+                                R"({"protocol":1,"device_id":"tablet-a","changes":[{"x":1}]})",
+                                "application/json");
+  REQUIRE(malformed);
+  CHECK(malformed->status == 400);
+  auto error = sync::DecodeErrorBody(malformed->body);
+  REQUIRE(error.ok());
+  CHECK(error->where == "changes[0].x");
+  CHECK(CentralCount(f, "changes") == 2);  // only the two seeded participants
+}
+
+TEST_CASE("a session token works only for the device it was issued to") {
+  ServerFixture f;
+  std::string token = f.SignIn("amira.khan", "tablet-a");
+  sync::PushRequest push{1, "tablet-b", {ContactChange("tablet-b", 1, kGraceId, "amira.khan")}};
+  auto res = f.Client()->Post("/api/v1/push", Bearer(token), sync::Encode(push), "application/json");
+  REQUIRE(res);
+  CHECK(res->status == 403);
+  CHECK(CentralCount(f, "contacts") == 0);
+}

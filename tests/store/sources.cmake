@@ -1,0 +1,4 @@
+target_sources(outpost_tests PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/migrations_test.cc
+  ${CMAKE_CURRENT_LIST_DIR}/change_store_test.cc
+)
