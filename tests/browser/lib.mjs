@@ -1,0 +1,125 @@
+// Shared helpers for Outpost's browser tests: launch Debian's Chromium through playwright-core,
+// open a tablet-shaped page, and find Dear ImGui widgets through the UI probes the client
+// publishes each frame as window.outpostUi (wasm-client/widgets/ui_probe.h):
+//   {frame: N, items: {name: {x, y, w, h}}, texts: {name: text}}   (CSS pixels)
+//
+// The client draws on a canvas, so there is no DOM to query: a test taps the centre of a probed
+// item and reads probed texts. Touch taps are the way a tablet user acts, and they reach ImGui
+// as mouse clicks (wasm-client/platform/touch_input.h).
+//
+// Never downloads a browser: CHROMIUM_PATH or /usr/bin/chromium is used.
+import { chromium } from 'playwright-core';
+
+const kChromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  // WebGL2 without a GPU: SwiftShader, which newer Chromium only allows when asked for.
+  '--use-gl=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+// Launches a fresh Chromium. Returns {browser, close}. Playwright gives every launch its own
+// temporary profile (it refuses --user-data-dir) and deletes it on close, so IndexedDB and the
+// service worker start empty; reuse one context, not one launch per step, to test persistence
+// across reloads.
+export async function launchBrowser({ headless = true, extraArgs = [] } = {}) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless,
+    args: [...kChromiumArgs, ...extraArgs],
+  });
+  return { browser, close: () => browser.close() };
+}
+
+// A portrait tablet (800x1280 CSS pixels) with touch. ignoreHTTPSErrors: the test server on
+// https://127.0.0.1 uses a self-signed certificate. Browser console errors are echoed, since a
+// wasm abort otherwise only shows as a timeout.
+export async function newTabletContext(browser, options = {}) {
+  const context = await browser.newContext({
+    viewport: { width: 800, height: 1280 },
+    deviceScaleFactor: 1,
+    hasTouch: true,
+    isMobile: false,
+    ignoreHTTPSErrors: true,
+    serviceWorkers: 'allow',
+    ...options,
+  });
+  context.on('page', (page) => {
+    page.on('console', (message) => {
+      if (message.type() === 'error') console.error(`[page] ${message.text()}`);
+    });
+    page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  });
+  return context;
+}
+
+// Polls window.outpostUi until `predicate(ui)` returns a truthy value, and returns that value.
+// `predicate` runs in Node on a copy of the object. Throws with the last seen UI on timeout, so a
+// failure shows what was on screen.
+export async function waitForUi(page, predicate, timeoutMs = 10000) {
+  const deadline = Date.now() + timeoutMs;
+  let last = null;
+  for (;;) {
+    last = await page.evaluate(() => window.outpostUi ?? null).catch(() => null);
+    if (last) {
+      const result = predicate(last);
+      if (result) return result;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `waitForUi: timed out after ${timeoutMs} ms; last UI: ${JSON.stringify(last)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+// Waits until the item `name` is on screen and returns its rect {x, y, w, h}.
+export async function itemRect(page, name, timeoutMs = 10000) {
+  return waitForUi(page, (ui) => ui.items?.[name], timeoutMs);
+}
+
+// Waits for the frame counter to move past `frames` more frames, so that what a tap or key
+// changed has been drawn and republished.
+export async function nextFrames(page, frames = 2, timeoutMs = 5000) {
+  const start = await waitForUi(page, (ui) => ui.frame, timeoutMs);
+  await waitForUi(page, (ui) => ui.frame >= start + frames && ui.frame, timeoutMs);
+}
+
+// Taps the centre of item `name` with a touch, as a key worker would, then waits for two frames:
+// one for ImGui to see the press, one for the release that completes the click.
+export async function tapItem(page, name, timeoutMs = 10000) {
+  const rect = await itemRect(page, name, timeoutMs);
+  await page.touchscreen.tap(rect.x + rect.w / 2, rect.y + rect.h / 2);
+  await nextFrames(page, 2);
+}
+
+// Taps the text field `name` to focus it, types `text` through the keyboard, and waits for it to
+// be drawn.
+export async function typeInto(page, name, text, timeoutMs = 10000) {
+  await tapItem(page, name, timeoutMs);
+  await page.keyboard.type(text);
+  await nextFrames(page, 2);
+}
+
+// The current value of probed text `name`, or undefined if it is not on screen this frame.
+export async function uiText(page, name) {
+  const ui = await page.evaluate(() => window.outpostUi ?? null);
+  return ui?.texts?.[name];
+}
+
+// Waits until probed text `name` satisfies `expected` (a string for equality, a RegExp, or a
+// function) and returns the text.
+export async function waitForText(page, name, expected, timeoutMs = 10000) {
+  const matches = (text) =>
+    typeof expected === 'string' ? text === expected
+      : expected instanceof RegExp ? expected.test(text)
+        : expected(text);
+  return waitForUi(page, (ui) => {
+    const text = ui.texts?.[name];
+    return text !== undefined && matches(text) ? text : false;
+  }, timeoutMs);
+}

@@ -1,0 +1,3 @@
+target_sources(outpost_client_ui PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/screens.cc
+)
