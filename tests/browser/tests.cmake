@@ -9,5 +9,6 @@ foreach(browser_test walking_skeleton)
            WORKING_DIRECTORY ${CMAKE_CURRENT_LIST_DIR})
   set_tests_properties(browser.${browser_test} PROPERTIES
     TIMEOUT 300
+    RUN_SERIAL TRUE
     ENVIRONMENT "OUTPOST_SERVER_BINARY=$<TARGET_FILE:outpost-sync-server>;OUTPOST_WEB_ROOT=${OUTPOST_WEB_ROOT};OUTPOST_ARTIFACTS=${PROJECT_SOURCE_DIR}/test-artifacts/browser")
 endforeach()

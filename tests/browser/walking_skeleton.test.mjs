@@ -1,7 +1,8 @@
 // The walking skeleton, end to end with the real parts: a key worker signs in on the tablet,
-// records a contact, loses the network, records another, reloads the app offline, comes back
-// online and syncs; a second tablet of the same key worker pulls both; a supervisor sees both
-// on the review page; and the central SQLite file holds each exactly once.
+// records a contact, loses the network, records another, reloads the app and closes and reopens
+// the tab offline, comes back online and syncs; a second tablet of the same key worker pulls
+// both; a supervisor sees both on the review page; and the central SQLite file holds each
+// exactly once.
 //
 // Run by ctest (tests/browser/tests.cmake) with OUTPOST_SERVER_BINARY, OUTPOST_WEB_ROOT and
 // OUTPOST_ARTIFACTS set. Screenshots of the caseload and the contact form are saved there.
@@ -81,6 +82,14 @@ test('a contact recorded offline reaches the central store once and every device
   await tapItem(page, 'caseload.open.Okafor');
   await waitForText(page, 'participant.contacts', '2 contacts');
   assert.equal(await uiText(page, 'contact.0.notes'), 'Offline contact: talked about travel');
+
+  // Close the tab and open the app again, still offline: nothing lost.
+  await page.close();
+  page = await tabletA.newPage();
+  await page.goto(server.url + '/');
+  await waitForText(page, 'sync.status', 'Offline: 1 change waiting to sync', 20000);
+  await tapItem(page, 'caseload.open.Okafor');
+  await waitForText(page, 'participant.contacts', '2 contacts');
 
   // Back online: pushed automatically, and confirmed.
   await tabletA.setOffline(false);
