@@ -1,0 +1,1 @@
+target_sources(outpost_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/validation_test.cc)
