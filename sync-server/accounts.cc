@@ -1,5 +1,6 @@
 #include "sync-server/accounts.h"
 
+#include "shared/base/sha256.h"
 #include "shared/base/utc_time.h"
 #include "sync-server/crypto.h"
 

@@ -3,7 +3,6 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
-#include <openssl/sha.h>
 
 #include <charconv>
 #include <vector>
@@ -49,12 +48,6 @@ StatusOr<std::string> RandomHex(int bytes) {
   if (RAND_bytes(buffer.data(), bytes) != 1)
     return Status::Internal("RAND_bytes", "OpenSSL could not produce random bytes");
   return ToHex(buffer.data(), buffer.size());
-}
-
-std::string Sha256Hex(std::string_view data) {
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest);
-  return ToHex(digest, sizeof digest);
 }
 
 StatusOr<std::string> HashPassword(std::string_view password, int iterations) {

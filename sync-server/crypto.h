@@ -19,9 +19,6 @@ inline constexpr int kPasswordIterations = 600000;
 // `bytes` random bytes from OpenSSL's CSPRNG, as lower-case hex.
 StatusOr<std::string> RandomHex(int bytes);
 
-// Lower-case hex SHA-256 of `data`.
-std::string Sha256Hex(std::string_view data);
-
 StatusOr<std::string> HashPassword(std::string_view password, int iterations = kPasswordIterations);
 
 // True only if `password` matches `stored` (a HashPassword result). A malformed `stored` is
