@@ -78,6 +78,7 @@ StatusOr<sync::SignInResponse> SignIn(store::Database& db, const sync::SignInReq
   }
   OUTPOST_ASSIGN_OR_RETURN(response.token, RandomHex(32));
   response.expires_at = FormatUtc(now_ms + int64_t{kSessionDays} * 86400 * 1000);
+  response.server_time = FormatUtc(now_ms);
   OUTPOST_ASSIGN_OR_RETURN(store::Statement session,
                            db.Prepare("INSERT INTO sessions(token_hash, username, device_id, "
                                       "created_at, expires_at) VALUES (?, ?, ?, ?, ?)"));

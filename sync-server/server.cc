@@ -6,7 +6,6 @@
 #include <chrono>
 #include <filesystem>
 #include <mutex>
-#include <set>
 
 #include "shared/base/utc_time.h"
 #include "shared/store/change_store.h"
@@ -15,6 +14,7 @@
 #include "sync-server/accounts.h"
 #include "sync-server/http_errors.h"
 #include "sync-server/review_page.h"
+#include "sync-server/sync_service.h"
 #include "sync-server/tls.h"
 
 namespace outpost::server {
@@ -63,28 +63,6 @@ std::string CookieValue(const httplib::Request& req, const std::string& name) {
   return "";
 }
 
-// Why a key worker may not write this change, or OK. Key workers write only for participants
-// assigned to them, and never move a participant to someone else.
-Status MayWrite(store::Database& db, const Principal& who, const sync::Change& change) {
-  if (change.author != who.username)
-    return Status::PermissionDenied("author", "must be the signed-in user");
-  if (!who.IsKeyWorker()) {
-    if (who.role == "compliance_officer")
-      return Status::PermissionDenied("role", "a compliance officer can only read");
-    return Status::Ok();
-  }
-  OUTPOST_ASSIGN_OR_RETURN(store::Statement owner,
-                           db.Prepare("SELECT key_worker FROM participants WHERE participant_id = ?"));
-  owner.Bind(1, change.participant_id);
-  OUTPOST_ASSIGN_OR_RETURN(bool found, owner.Step());
-  if (!found || owner.ColumnText(0) != who.username)
-    return Status::PermissionDenied("participant_id", "this participant is not on your caseload");
-  if (change.record_type == "participant" &&
-      change.fields.find("\"key_worker\"") != std::string::npos)
-    return Status::PermissionDenied("fields.key_worker", "only a supervisor reassigns participants");
-  return Status::Ok();
-}
-
 }  // namespace
 
 std::string CentralStorePath(const std::string& data_dir) { return data_dir + "/central.sqlite"; }
@@ -115,34 +93,9 @@ struct SyncServer::Impl {
     std::lock_guard lock(db_mutex);
     auto who = AuthenticateToken(BearerToken(req));
     if (!who.ok()) return SendError(res, who.status());
-    if (request->device_id != who->device_id)
-      return SendError(res, Status::PermissionDenied("device_id",
-                                                     "the session belongs to another device"));
-    sync::PushResponse response;
-    std::vector<sync::Change> accepted;
-    std::set<std::string> seen;
-    for (size_t i = 0; i < request->changes.size(); ++i) {
-      const sync::Change& change = request->changes[i];
-      Status verdict = change.device_id != who->device_id
-                           ? Status::PermissionDenied("device_id", "must be the pushing device")
-                           : sync::ValidateChange(change);
-      if (verdict.ok()) verdict = MayWrite(*db, *who, change);
-      if (verdict.ok() && !seen.insert(change.ChangeId()).second)
-        verdict = Status::InvalidArgument("device_seq", "appears twice in one push");
-      if (!verdict.ok()) {
-        response.rejected.push_back({change.ChangeId(),
-                                     "changes[" + std::to_string(i) + "]." + verdict.where(),
-                                     verdict.what()});
-        continue;
-      }
-      accepted.push_back(change);
-    }
-    response.received_at = FormatUtc(NowMs());
-    auto report = store::ApplyChanges(*db, accepted, {response.received_at});
-    if (!report.ok()) return SendError(res, report.status());
-    response.applied = std::move(report->applied);
-    response.already_known = std::move(report->already_known);
-    SendJson(res, sync::Encode(response));
+    auto response = Push(*db, *who, *request, NowMs());
+    if (!response.ok()) return SendError(res, response.status());
+    SendJson(res, sync::Encode(*response));
   }
 
   void HandlePull(const httplib::Request& req, httplib::Response& res) {
@@ -166,9 +119,7 @@ struct SyncServer::Impl {
     std::lock_guard lock(db_mutex);
     auto who = AuthenticateToken(BearerToken(req));
     if (!who.ok()) return SendError(res, who.status());
-    std::optional<std::string> scope;
-    if (!who->SeesEveryone()) scope = who->username;
-    auto page = store::ChangesSince(*db, since, scope, limit);
+    auto page = Pull(*db, *who, since, limit);
     if (!page.ok()) return SendError(res, page.status());
     SendJson(res, sync::Encode(*page));
   }

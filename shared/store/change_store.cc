@@ -1,10 +1,10 @@
 #include "shared/store/change_store.h"
 
 #include <charconv>
-
 #include <nlohmann/json.hpp>
 
 #include "shared/sync/hlc.h"
+#include "shared/sync/merge.h"
 
 namespace outpost::store {
 
@@ -22,68 +22,9 @@ std::string Field(const json& fields, const char* name) {
   return it != fields.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-// Brings the participant row up to date with one change: creates it if new, and writes the
-// change's fields only if its clock is later than the row's (a late-arriving older write must
-// not undo a newer one).
-Status MaterializeParticipant(Database& db, const Change& c, const json& fields) {
-  OUTPOST_ASSIGN_OR_RETURN(Statement create,
-                           db.Prepare("INSERT OR IGNORE INTO participants(participant_id, "
-                                      "key_worker, given_name, family_name, updated_hlc) "
-                                      "VALUES (?, '', '', '', '')"));
-  OUTPOST_RETURN_IF_ERROR(create.Bind(1, c.record_id).Run());
-  OUTPOST_ASSIGN_OR_RETURN(Statement current,
-                           db.Prepare("SELECT updated_hlc FROM participants WHERE participant_id = ?"));
-  current.Bind(1, c.record_id);
-  OUTPOST_ASSIGN_OR_RETURN(bool found, current.Step());
-  if (found && current.ColumnText(0) > c.hlc) return Status::Ok();
-  std::string sql = "UPDATE participants SET updated_hlc = ?";
-  std::vector<std::string> values;
-  for (const char* column : kParticipantColumns) {
-    if (!fields.contains(column)) continue;
-    sql += std::string(", ") + column + " = ?";
-    values.push_back(Field(fields, column));
-  }
-  sql += " WHERE participant_id = ?";
-  OUTPOST_ASSIGN_OR_RETURN(Statement update, db.Prepare(sql));
-  int index = 1;
-  update.Bind(index++, c.hlc);
-  for (const std::string& v : values) update.Bind(index++, v);
-  update.Bind(index, c.record_id);
-  return update.Run();
-}
-
-Status MaterializeContact(Database& db, const Change& c, const json& fields) {
-  OUTPOST_ASSIGN_OR_RETURN(
-      Statement insert,
-      db.Prepare("INSERT OR IGNORE INTO contacts(contact_id, participant_id, occurred_at, mode, "
-                 "location, outcome, notes, digital_reason, corrects_contact_id, recorded_by, "
-                 "device_id, change_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
-  insert.Bind(1, c.record_id)
-      .Bind(2, c.participant_id)
-      .Bind(3, Field(fields, "occurred_at"))
-      .Bind(4, Field(fields, "mode"))
-      .Bind(5, Field(fields, "location"))
-      .Bind(6, Field(fields, "outcome"))
-      .Bind(7, Field(fields, "notes"))
-      .Bind(8, Field(fields, "digital_reason"))
-      .Bind(9, Field(fields, "corrects_contact_id"))
-      .Bind(10, c.author)
-      .Bind(11, c.device_id)
-      .Bind(12, c.ChangeId());
-  return insert.Run();
-}
-
-Status Materialize(Database& db, const Change& c) {
-  json fields = json::parse(c.fields, nullptr, /*allow_exceptions=*/false);
-  if (fields.is_discarded()) return Status::InvalidArgument("fields", "must be a JSON object");
-  if (c.record_type == "participant") return MaterializeParticipant(db, c, fields);
-  if (c.record_type == "contact") return MaterializeContact(db, c, fields);
-  return Status::InvalidArgument("record_type", "must be participant or contact");
-}
-
 constexpr const char* kChangeColumns =
     "seq, device_id, device_seq, hlc, author, record_type, record_id, participant_id, fields, "
-    "captured_at, received_at, server_seq";
+    "captured_at, received_at, server_seq, prev_hash, base";
 
 Change ReadChange(const Statement& s) {
   Change c;
@@ -98,71 +39,268 @@ Change ReadChange(const Statement& s) {
   c.captured_at = s.ColumnText(9);
   c.received_at = s.ColumnText(10);
   c.server_seq = s.ColumnInt(11);
+  c.prev_hash = s.ColumnText(12);
+  c.base = s.ColumnText(13);
   return c;
 }
 
-// Inserts one change into the log unless its id is known. Returns true if it was new.
-StatusOr<bool> InsertChange(Database& db, Statement& insert, const Change& c,
-                            const ApplyOptions& options) {
-  bool on_server = !options.received_at.empty();
-  insert.Bind(1, c.device_id)
-      .Bind(2, c.device_seq)
-      .Bind(3, c.hlc)
-      .Bind(4, c.author)
-      .Bind(5, c.record_type)
-      .Bind(6, c.record_id)
-      .Bind(7, c.participant_id)
-      .Bind(8, c.fields)
-      .Bind(9, c.captured_at)
-      .Bind(10, on_server ? options.received_at : c.received_at)
-      .Bind(11, c.server_seq);
-  OUTPOST_RETURN_IF_ERROR(insert.Run());
-  if (db.ChangedRows() == 0) return false;
-  if (on_server) {
-    // On the server the log position is the pull sequence.
-    OUTPOST_ASSIGN_OR_RETURN(Statement order,
-                             db.Prepare("UPDATE changes SET server_seq = seq WHERE seq = ?"));
-    OUTPOST_RETURN_IF_ERROR(order.Bind(1, db.LastInsertRowId()).Run());
-  }
-  return true;
+std::optional<int64_t> ParseSeq(std::string_view text) {
+  int64_t value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
 }
 
-}  // namespace
+// The statements one batch needs, prepared once.
+class Applier {
+ public:
+  static StatusOr<std::unique_ptr<Applier>> Create(Database& db) {
+    auto a = std::unique_ptr<Applier>(new Applier(db));
+    OUTPOST_ASSIGN_OR_RETURN(
+        a->insert_change_,
+        db.Prepare("INSERT INTO changes(device_id, device_seq, hlc, author, record_type, "
+                   "record_id, participant_id, fields, captured_at, received_at, server_seq, "
+                   "prev_hash, hash, base) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                   "ON CONFLICT(device_id, device_seq) DO NOTHING"));
+    OUTPOST_ASSIGN_OR_RETURN(a->set_server_seq_,
+                             db.Prepare("UPDATE changes SET server_seq = seq WHERE seq = ?"));
+    OUTPOST_ASSIGN_OR_RETURN(
+        a->learn_order_,
+        db.Prepare("UPDATE changes SET server_seq = ?, received_at = ? "
+                   "WHERE device_id = ? AND device_seq = ? AND server_seq = 0"));
+    OUTPOST_ASSIGN_OR_RETURN(
+        a->insert_evidence_,
+        db.Prepare("INSERT OR IGNORE INTO records(record_type, record_id, participant_id, fields, "
+                   "field_hlcs, created_change) VALUES (?, ?, ?, ?, '{}', ?)"));
+    OUTPOST_ASSIGN_OR_RETURN(
+        a->insert_contact_,
+        db.Prepare("INSERT OR IGNORE INTO contacts(contact_id, participant_id, occurred_at, mode, "
+                   "location, outcome, notes, digital_reason, corrects_contact_id, recorded_by, "
+                   "device_id, change_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
+    OUTPOST_ASSIGN_OR_RETURN(
+        a->select_record_,
+        db.Prepare("SELECT fields, field_hlcs FROM records WHERE record_type = ? AND record_id = ?"));
+    OUTPOST_ASSIGN_OR_RETURN(
+        a->upsert_record_,
+        db.Prepare("INSERT INTO records(record_type, record_id, participant_id, fields, field_hlcs, "
+                   "created_change) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(record_type, record_id) "
+                   "DO UPDATE SET fields = excluded.fields, field_hlcs = excluded.field_hlcs"));
+    OUTPOST_ASSIGN_OR_RETURN(
+        a->insert_write_,
+        db.Prepare("INSERT OR IGNORE INTO field_writes(record_type, record_id, field, hlc, "
+                   "base_hlc, value, change_id) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    OUTPOST_ASSIGN_OR_RETURN(
+        a->select_writes_,
+        db.Prepare("SELECT hlc, base_hlc, value FROM field_writes WHERE record_type = ? AND "
+                   "record_id = ? AND field = ? AND hlc != ?"));
+    OUTPOST_ASSIGN_OR_RETURN(
+        a->mark_lost_,
+        db.Prepare("UPDATE field_writes SET lost = 1 WHERE record_type = ? AND record_id = ? AND "
+                   "field = ? AND hlc = ?"));
+    return a;
+  }
 
-StatusOr<ApplyReport> ApplyChanges(Database& db, const std::vector<Change>& changes,
-                                   const ApplyOptions& options) {
-  for (size_t i = 0; i < changes.size(); ++i)
-    OUTPOST_RETURN_IF_ERROR(
-        sync::ValidateChange(changes[i]).WithContext("changes[" + std::to_string(i) + "]"));
-  ApplyReport report;
-  OUTPOST_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db));
-  OUTPOST_ASSIGN_OR_RETURN(
-      Statement insert,
-      db.Prepare("INSERT INTO changes(device_id, device_seq, hlc, author, record_type, record_id, "
-                 "participant_id, fields, captured_at, received_at, server_seq) "
-                 "VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(device_id, device_seq) DO NOTHING"));
-  // A pulled copy of this tablet's own change tells where the server put it.
-  OUTPOST_ASSIGN_OR_RETURN(
-      Statement learn_order,
-      db.Prepare("UPDATE changes SET server_seq = ?, received_at = ? "
-                 "WHERE device_id = ? AND device_seq = ? AND server_seq = 0"));
-  for (const Change& c : changes) {
-    OUTPOST_ASSIGN_OR_RETURN(bool is_new, InsertChange(db, insert, c, options));
-    if (!is_new) {
-      report.already_known.push_back(c.ChangeId());
-      if (options.received_at.empty() && c.server_seq > 0)
-        OUTPOST_RETURN_IF_ERROR(learn_order.Bind(1, c.server_seq)
+  // Stores one change; returns true if it was new.
+  StatusOr<bool> Apply(const Change& c, const ApplyOptions& options) {
+    bool on_server = !options.received_at.empty();
+    insert_change_.Bind(1, c.device_id)
+        .Bind(2, c.device_seq)
+        .Bind(3, c.hlc)
+        .Bind(4, c.author)
+        .Bind(5, c.record_type)
+        .Bind(6, c.record_id)
+        .Bind(7, c.participant_id)
+        .Bind(8, c.fields)
+        .Bind(9, c.captured_at)
+        .Bind(10, on_server ? options.received_at : c.received_at)
+        .Bind(11, c.server_seq)
+        .Bind(12, c.prev_hash)
+        .Bind(13, sync::ChangeHash(c))
+        .Bind(14, c.base.empty() ? "{}" : c.base);
+    OUTPOST_RETURN_IF_ERROR(insert_change_.Run());
+    if (db_.ChangedRows() == 0) {
+      // A pulled copy of this tablet's own change tells where the server put it.
+      if (!on_server && c.server_seq > 0)
+        OUTPOST_RETURN_IF_ERROR(learn_order_.Bind(1, c.server_seq)
                                     .Bind(2, c.received_at)
                                     .Bind(3, c.device_id)
                                     .Bind(4, c.device_seq)
                                     .Run());
-      continue;
+      return false;
     }
-    OUTPOST_RETURN_IF_ERROR(Materialize(db, c).WithContext(c.ChangeId()));
-    report.applied.push_back(c.ChangeId());
+    if (on_server) OUTPOST_RETURN_IF_ERROR(set_server_seq_.Bind(1, db_.LastInsertRowId()).Run());
+    OUTPOST_RETURN_IF_ERROR(Materialize(c).WithContext(c.ChangeId()));
+    return true;
   }
+
+ private:
+  explicit Applier(Database& db)
+      : db_(db),
+        insert_change_(Placeholder()),
+        set_server_seq_(Placeholder()),
+        learn_order_(Placeholder()),
+        insert_evidence_(Placeholder()),
+        insert_contact_(Placeholder()),
+        select_record_(Placeholder()),
+        upsert_record_(Placeholder()),
+        insert_write_(Placeholder()),
+        select_writes_(Placeholder()),
+        mark_lost_(Placeholder()) {}
+
+  Statement Placeholder() { return std::move(db_.Prepare("SELECT 1")).value(); }
+
+  Status Materialize(const Change& c) {
+    json fields = json::parse(c.fields, nullptr, /*allow_exceptions=*/false);
+    if (fields.is_discarded()) return Status::InvalidArgument("fields", "must be a JSON object");
+    if (sync::IsEvidence(c.record_type)) return MaterializeEvidence(c, fields);
+    return MaterializeMutable(c, fields);
+  }
+
+  Status MaterializeEvidence(const Change& c, const json& fields) {
+    OUTPOST_RETURN_IF_ERROR(insert_evidence_.Bind(1, c.record_type)
+                                .Bind(2, c.record_id)
+                                .Bind(3, c.participant_id)
+                                .Bind(4, c.fields)
+                                .Bind(5, c.ChangeId())
+                                .Run());
+    if (db_.ChangedRows() == 0 || c.record_type != "contact") return Status::Ok();
+    return insert_contact_.Bind(1, c.record_id)
+        .Bind(2, c.participant_id)
+        .Bind(3, Field(fields, "occurred_at"))
+        .Bind(4, Field(fields, "mode"))
+        .Bind(5, Field(fields, "location"))
+        .Bind(6, Field(fields, "outcome"))
+        .Bind(7, Field(fields, "notes"))
+        .Bind(8, Field(fields, "digital_reason"))
+        .Bind(9, Field(fields, "corrects_contact_id"))
+        .Bind(10, c.author)
+        .Bind(11, c.device_id)
+        .Bind(12, c.ChangeId())
+        .Run();
+  }
+
+  Status MaterializeMutable(const Change& c, const json& fields) {
+    json base = json::parse(c.base.empty() ? "{}" : c.base, nullptr, false);
+    if (base.is_discarded()) base = json::object();
+    sync::RecordState state;
+    select_record_.Bind(1, c.record_type).Bind(2, c.record_id);
+    OUTPOST_ASSIGN_OR_RETURN(bool exists, select_record_.Step());
+    if (exists) {
+      json values = json::parse(select_record_.ColumnText(0), nullptr, false);
+      json hlcs = json::parse(select_record_.ColumnText(1), nullptr, false);
+      for (auto it = values.begin(); !values.is_discarded() && it != values.end(); ++it)
+        if (it->is_string()) state.values[it.key()] = it->get<std::string>();
+      for (auto it = hlcs.begin(); !hlcs.is_discarded() && it != hlcs.end(); ++it)
+        if (it->is_string()) state.hlcs[it.key()] = it->get<std::string>();
+    }
+    select_record_.Reset();
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+      sync::FieldWrite write{it->get<std::string>(), c.hlc, Field(base, it.key().c_str())};
+      OUTPOST_RETURN_IF_ERROR(insert_write_.Bind(1, c.record_type)
+                                  .Bind(2, c.record_id)
+                                  .Bind(3, it.key())
+                                  .Bind(4, write.hlc)
+                                  .Bind(5, write.base_hlc)
+                                  .Bind(6, write.value)
+                                  .Bind(7, c.ChangeId())
+                                  .Run());
+      OUTPOST_RETURN_IF_ERROR(MarkConflicts(c, it.key(), write));
+      sync::MergeField(state, it.key(), write);
+    }
+    json values(state.values), hlcs(state.hlcs);
+    OUTPOST_RETURN_IF_ERROR(upsert_record_.Bind(1, c.record_type)
+                                .Bind(2, c.record_id)
+                                .Bind(3, c.participant_id)
+                                .Bind(4, values.dump())
+                                .Bind(5, hlcs.dump())
+                                .Bind(6, c.ChangeId())
+                                .Run());
+    if (c.record_type == "participant") return WriteParticipantRow(c, state);
+    return Status::Ok();
+  }
+
+  // Compares the new write with every other write of the field: whichever lost without the
+  // winner's author having seen it is marked lost. Order-independent: each pair is judged the
+  // same way whichever of the two arrives second.
+  Status MarkConflicts(const Change& c, const std::string& field, const sync::FieldWrite& write) {
+    select_writes_.Bind(1, c.record_type).Bind(2, c.record_id).Bind(3, field).Bind(4, write.hlc);
+    std::vector<std::string> lost;
+    bool this_one_lost = false;
+    while (true) {
+      OUTPOST_ASSIGN_OR_RETURN(bool row, select_writes_.Step());
+      if (!row) break;
+      sync::FieldWrite other{select_writes_.ColumnText(2), select_writes_.ColumnText(0),
+                             select_writes_.ColumnText(1)};
+      if (sync::Wins(write, other) && sync::LostConcurrently(write, other)) lost.push_back(other.hlc);
+      if (sync::Wins(other, write) && sync::LostConcurrently(other, write)) this_one_lost = true;
+    }
+    select_writes_.Reset();
+    if (this_one_lost) lost.push_back(write.hlc);
+    for (const std::string& hlc : lost)
+      OUTPOST_RETURN_IF_ERROR(
+          mark_lost_.Bind(1, c.record_type).Bind(2, c.record_id).Bind(3, field).Bind(4, hlc).Run());
+    return Status::Ok();
+  }
+
+  Status WriteParticipantRow(const Change& c, const sync::RecordState& state) {
+    std::string sql = "INSERT INTO participants(participant_id, updated_hlc";
+    std::string values = "VALUES (?, ?";
+    std::string update = "updated_hlc = excluded.updated_hlc";
+    for (const char* column : kParticipantColumns) {
+      sql += std::string(", ") + column;
+      values += ", ?";
+      update += std::string(", ") + column + " = excluded." + column;
+    }
+    OUTPOST_ASSIGN_OR_RETURN(Statement upsert,
+                             db_.Prepare(sql + ") " + values + ") ON CONFLICT(participant_id) DO UPDATE SET " + update));
+    std::string latest;
+    for (const auto& [field, hlc] : state.hlcs) latest = std::max(latest, hlc);
+    upsert.Bind(1, c.record_id).Bind(2, latest);
+    int index = 3;
+    for (const char* column : kParticipantColumns) {
+      auto it = state.values.find(column);
+      upsert.Bind(index++, it == state.values.end() ? std::string() : it->second);
+    }
+    return upsert.Run();
+  }
+
+  Database& db_;
+  Statement insert_change_, set_server_seq_, learn_order_, insert_evidence_, insert_contact_,
+      select_record_, upsert_record_, insert_write_, select_writes_, mark_lost_;
+};
+
+}  // namespace
+
+StatusOr<ApplyReport> ApplyChangesInTransaction(Database& db, const std::vector<Change>& changes,
+                                                const ApplyOptions& options) {
+  for (size_t i = 0; i < changes.size(); ++i)
+    OUTPOST_RETURN_IF_ERROR(
+        sync::ValidateChange(changes[i]).WithContext("changes[" + std::to_string(i) + "]"));
+  ApplyReport report;
+  if (changes.empty()) return report;
+  OUTPOST_ASSIGN_OR_RETURN(auto applier, Applier::Create(db));
+  for (const Change& c : changes) {
+    OUTPOST_ASSIGN_OR_RETURN(bool is_new, applier->Apply(c, options));
+    (is_new ? report.applied : report.already_known).push_back(c.ChangeId());
+  }
+  return report;
+}
+
+StatusOr<ApplyReport> ApplyChanges(Database& db, const std::vector<Change>& changes,
+                                   const ApplyOptions& options) {
+  OUTPOST_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db));
+  OUTPOST_ASSIGN_OR_RETURN(ApplyReport report, ApplyChangesInTransaction(db, changes, options));
   OUTPOST_RETURN_IF_ERROR(txn->Commit());
   return report;
+}
+
+StatusOr<bool> RecordExists(Database& db, const std::string& record_type,
+                            const std::string& record_id) {
+  OUTPOST_ASSIGN_OR_RETURN(
+      Statement select,
+      db.Prepare("SELECT 1 FROM records WHERE record_type = ? AND record_id = ?"));
+  select.Bind(1, record_type).Bind(2, record_id);
+  return select.Step();
 }
 
 StatusOr<sync::PullResponse> ChangesSince(Database& db, int64_t since,
@@ -192,6 +330,42 @@ StatusOr<sync::PullResponse> ChangesSince(Database& db, int64_t since,
   return response;
 }
 
+StatusOr<std::vector<Change>> ParticipantHistory(Database& db, const std::string& participant_id,
+                                                  int64_t after, int64_t up_to, int limit) {
+  OUTPOST_ASSIGN_OR_RETURN(
+      Statement select,
+      db.Prepare(std::string("SELECT ") + kChangeColumns +
+                 " FROM changes WHERE participant_id = ? AND seq > ? AND seq <= ? "
+                 "ORDER BY seq LIMIT ?"));
+  select.Bind(1, participant_id).Bind(2, after).Bind(3, up_to).Bind(4, int64_t{limit});
+  std::vector<Change> out;
+  while (true) {
+    OUTPOST_ASSIGN_OR_RETURN(bool row, select.Step());
+    if (!row) break;
+    out.push_back(ReadChange(select));
+  }
+  return out;
+}
+
+StatusOr<std::vector<Conflict>> ListConflicts(Database& db) {
+  OUTPOST_ASSIGN_OR_RETURN(
+      Statement select,
+      db.Prepare("SELECT w.record_type, w.record_id, r.participant_id, w.field, w.value, "
+                 "w.change_id, json_extract(r.fields, '$.\"' || w.field || '\"') AS current "
+                 "FROM field_writes w JOIN records r USING (record_type, record_id) "
+                 "WHERE w.lost = 1 AND w.value IS NOT current "
+                 "ORDER BY r.participant_id, w.record_type, w.record_id, w.field, w.hlc"));
+  std::vector<Conflict> out;
+  while (true) {
+    OUTPOST_ASSIGN_OR_RETURN(bool row, select.Step());
+    if (!row) break;
+    out.push_back({select.ColumnText(0), select.ColumnText(1), select.ColumnText(2),
+                   select.ColumnText(3), select.ColumnText(4), select.ColumnText(5),
+                   select.ColumnText(6)});
+  }
+  return out;
+}
+
 StatusOr<std::string> GetDeviceState(Database& db, const std::string& key) {
   OUTPOST_ASSIGN_OR_RETURN(Statement select,
                            db.Prepare("SELECT value FROM device_state WHERE key = ?"));
@@ -215,43 +389,54 @@ StatusOr<Change> RecordLocalChange(Database& db, const LocalWrite& write) {
     return Status::FailedPrecondition("device_state.device_id", "this tablet has no device id yet");
   OUTPOST_ASSIGN_OR_RETURN(std::string last_seq, GetDeviceState(db, "last_device_seq"));
   OUTPOST_ASSIGN_OR_RETURN(std::string last_hlc, GetDeviceState(db, "last_hlc"));
+  OUTPOST_ASSIGN_OR_RETURN(std::string last_hash, GetDeviceState(db, "last_hash"));
   sync::HybridClock clock(device_id);
   clock.Observe(last_hlc);
 
   Change c;
   c.device_id = device_id;
-  int64_t previous = 0;
-  std::from_chars(last_seq.data(), last_seq.data() + last_seq.size(), previous);
-  c.device_seq = previous + 1;
-  c.hlc = clock.Next(write.wall_ms);
+  c.device_seq = ParseSeq(last_seq).value_or(0) + 1;
+  c.prev_hash = last_hash;
   c.author = write.author;
   c.record_type = write.record_type;
   c.record_id = write.record_id;
   c.participant_id = write.participant_id;
   OUTPOST_ASSIGN_OR_RETURN(c.fields, sync::CanonicalFields(write.fields));
   c.captured_at = write.captured_at;
+  c.base = "{}";
+  if (!sync::IsEvidence(c.record_type)) {
+    // The stamps of the values this write replaces, as this tablet knows them.
+    OUTPOST_ASSIGN_OR_RETURN(
+        Statement current,
+        db.Prepare("SELECT field_hlcs FROM records WHERE record_type = ? AND record_id = ?"));
+    current.Bind(1, c.record_type).Bind(2, c.record_id);
+    OUTPOST_ASSIGN_OR_RETURN(bool exists, current.Step());
+    json hlcs = exists ? json::parse(current.ColumnText(0), nullptr, false) : json::object();
+    json fields = json::parse(c.fields, nullptr, false);
+    json base = json::object();
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+      std::string seen = hlcs.is_discarded() ? "" : Field(hlcs, it.key().c_str());
+      if (!seen.empty()) base[it.key()] = seen;
+      clock.Observe(seen);
+    }
+    c.base = base.dump();
+  }
+  c.hlc = clock.Next(write.wall_ms);
   OUTPOST_RETURN_IF_ERROR(sync::ValidateChange(c));
-
-  OUTPOST_ASSIGN_OR_RETURN(
-      Statement insert,
-      db.Prepare("INSERT INTO changes(device_id, device_seq, hlc, author, record_type, record_id, "
-                 "participant_id, fields, captured_at) VALUES (?,?,?,?,?,?,?,?,?)"));
-  OUTPOST_RETURN_IF_ERROR(insert.Bind(1, c.device_id)
-                              .Bind(2, c.device_seq)
-                              .Bind(3, c.hlc)
-                              .Bind(4, c.author)
-                              .Bind(5, c.record_type)
-                              .Bind(6, c.record_id)
-                              .Bind(7, c.participant_id)
-                              .Bind(8, c.fields)
-                              .Bind(9, c.captured_at)
-                              .Run());
-  OUTPOST_RETURN_IF_ERROR(Materialize(db, c));
+  if (sync::IsEvidence(c.record_type)) {
+    OUTPOST_ASSIGN_OR_RETURN(bool exists, RecordExists(db, c.record_type, c.record_id));
+    if (exists)
+      return Status::AlreadyExists("record_id", "evidence is written once; record a correction");
+  }
+  OUTPOST_ASSIGN_OR_RETURN(ApplyReport report, ApplyChangesInTransaction(db, {c}, {}));
+  if (report.applied.size() != 1)
+    return Status::Internal("device_seq", "the change log already holds " + c.ChangeId());
   OUTPOST_ASSIGN_OR_RETURN(Statement queue,
                            db.Prepare("INSERT INTO outbox(device_seq, queued_at) VALUES (?, ?)"));
   OUTPOST_RETURN_IF_ERROR(queue.Bind(1, c.device_seq).Bind(2, c.captured_at).Run());
   OUTPOST_RETURN_IF_ERROR(SetDeviceState(db, "last_device_seq", std::to_string(c.device_seq)));
   OUTPOST_RETURN_IF_ERROR(SetDeviceState(db, "last_hlc", c.hlc));
+  OUTPOST_RETURN_IF_ERROR(SetDeviceState(db, "last_hash", sync::ChangeHash(c)));
   OUTPOST_RETURN_IF_ERROR(txn->Commit());
   return c;
 }
@@ -261,7 +446,8 @@ StatusOr<std::vector<Change>> WaitingChanges(Database& db, int limit) {
       Statement select,
       db.Prepare(std::string("SELECT ") + kChangeColumns +
                  " FROM changes JOIN outbox USING (device_seq) WHERE outbox.confirmed_at = '' "
-                 "AND changes.device_id = (SELECT value FROM device_state WHERE key = 'device_id')"
+                 "AND outbox.quarantined_at = '' AND changes.device_id = "
+                 "(SELECT value FROM device_state WHERE key = 'device_id')"
                  " ORDER BY device_seq LIMIT ?"));
   select.Bind(1, int64_t{limit});
   std::vector<Change> out;
@@ -280,26 +466,77 @@ StatusOr<int64_t> CountWaiting(Database& db) {
   return row ? count.ColumnInt(0) : 0;
 }
 
-Status ConfirmChanges(Database& db, const std::vector<std::string>& change_ids,
+StatusOr<int64_t> CountQuarantined(Database& db) {
+  OUTPOST_ASSIGN_OR_RETURN(Statement count,
+                           db.Prepare("SELECT count(*) FROM outbox WHERE quarantined_at != '' "
+                                      "AND confirmed_at = ''"));
+  OUTPOST_ASSIGN_OR_RETURN(bool row, count.Step());
+  return row ? count.ColumnInt(0) : 0;
+}
+
+namespace {
+
+// The device_seq of one of this tablet's own change ids, or nullopt for anyone else's.
+std::optional<int64_t> OwnSeq(const std::string& device_id, const std::string& change_id) {
+  const std::string prefix = device_id + ":";
+  if (change_id.compare(0, prefix.size(), prefix) != 0) return std::nullopt;
+  return ParseSeq(std::string_view(change_id).substr(prefix.size()));
+}
+
+}  // namespace
+
+Status ConfirmChanges(Database& db, const std::vector<sync::Receipt>& receipts,
                       const std::string& received_at) {
   OUTPOST_ASSIGN_OR_RETURN(std::string device_id, GetDeviceState(db, "device_id"));
   OUTPOST_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db));
+  OUTPOST_ASSIGN_OR_RETURN(Statement held,
+                           db.Prepare("SELECT hash FROM changes WHERE device_id = ? AND device_seq = ?"));
   OUTPOST_ASSIGN_OR_RETURN(
       Statement confirm,
       db.Prepare("UPDATE outbox SET confirmed_at = ?, last_error = '' "
                  "WHERE device_seq = ? AND confirmed_at = ''"));
-  std::string prefix = device_id + ":";
-  for (const std::string& id : change_ids) {
-    if (id.compare(0, prefix.size(), prefix) != 0) continue;  // not one of ours
-    int64_t seq = 0;
-    const char* first = id.data() + prefix.size();
-    const char* last = id.data() + id.size();
-    auto [end, error] = std::from_chars(first, last, seq);
-    if (error != std::errc() || end != last) continue;
-    OUTPOST_RETURN_IF_ERROR(confirm.Bind(1, received_at.empty() ? "confirmed" : received_at)
-                                .Bind(2, seq)
-                                .Run());
+  for (const sync::Receipt& receipt : receipts) {
+    auto seq = OwnSeq(device_id, receipt.change_id);
+    if (!seq) continue;  // not one of ours
+    held.Bind(1, device_id).Bind(2, *seq);
+    OUTPOST_ASSIGN_OR_RETURN(bool found, held.Step());
+    std::string hash = found ? held.ColumnText(0) : "";
+    held.Reset();
+    if (!found) continue;
+    if (hash != receipt.hash)
+      return Status::DataLoss(receipt.change_id,
+                              "the server's receipt does not match the change this tablet holds");
+    OUTPOST_RETURN_IF_ERROR(
+        confirm.Bind(1, received_at.empty() ? "confirmed" : received_at).Bind(2, *seq).Run());
   }
+  return txn->Commit();
+}
+
+Status QuarantineChanges(Database& db, const std::vector<sync::RejectedChange>& rejected) {
+  OUTPOST_ASSIGN_OR_RETURN(std::string device_id, GetDeviceState(db, "device_id"));
+  OUTPOST_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db));
+  OUTPOST_ASSIGN_OR_RETURN(
+      Statement quarantine,
+      db.Prepare("UPDATE outbox SET quarantined_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), "
+                 "reason = ? WHERE device_seq = ? AND confirmed_at = ''"));
+  for (const sync::RejectedChange& r : rejected) {
+    auto seq = OwnSeq(device_id, r.change_id);
+    if (!seq) continue;
+    OUTPOST_RETURN_IF_ERROR(quarantine.Bind(1, r.reason).Bind(2, *seq).Run());
+  }
+  return txn->Commit();
+}
+
+Status RequeueFrom(Database& db, int64_t device_seq) {
+  OUTPOST_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db));
+  OUTPOST_ASSIGN_OR_RETURN(
+      Statement requeue,
+      db.Prepare("INSERT INTO outbox(device_seq, queued_at) "
+                 "SELECT device_seq, captured_at FROM changes WHERE device_id = "
+                 "(SELECT value FROM device_state WHERE key = 'device_id') AND device_seq >= ? "
+                 "ON CONFLICT(device_seq) DO UPDATE SET confirmed_at = '' "
+                 "WHERE outbox.quarantined_at = ''"));
+  OUTPOST_RETURN_IF_ERROR(requeue.Bind(1, device_seq).Run());
   return txn->Commit();
 }
 
@@ -312,6 +549,60 @@ Status NoteAttemptFailed(Database& db, const std::vector<Change>& changes,
   for (const Change& c : changes)
     OUTPOST_RETURN_IF_ERROR(note.Bind(1, error).Bind(2, c.device_seq).Run());
   return txn->Commit();
+}
+
+Status RemoveParticipants(Database& db, const std::vector<std::string>& participant_ids) {
+  OUTPOST_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db));
+  for (const std::string& id : participant_ids) {
+    for (const char* sql :
+         {"DELETE FROM field_writes WHERE (record_type, record_id) IN "
+          "(SELECT record_type, record_id FROM records WHERE participant_id = ?1)",
+          "DELETE FROM records WHERE participant_id = ?1",
+          "DELETE FROM contacts WHERE participant_id = ?1",
+          "DELETE FROM participants WHERE participant_id = ?1",
+          // This tablet's own changes stay while the server has not confirmed them.
+          "DELETE FROM changes WHERE participant_id = ?1 AND NOT (device_id = "
+          "(SELECT value FROM device_state WHERE key = 'device_id') AND device_seq IN "
+          "(SELECT device_seq FROM outbox WHERE confirmed_at = ''))"}) {
+      OUTPOST_ASSIGN_OR_RETURN(Statement remove, db.Prepare(sql));
+      OUTPOST_RETURN_IF_ERROR(remove.Bind(1, id).Run());
+    }
+  }
+  return txn->Commit();
+}
+
+StatusOr<int> RepairLocalChain(Database& db) {
+  OUTPOST_ASSIGN_OR_RETURN(std::string device_id, GetDeviceState(db, "device_id"));
+  if (device_id.empty()) return 0;
+  OUTPOST_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db));
+  OUTPOST_ASSIGN_OR_RETURN(
+      Statement select,
+      db.Prepare(std::string("SELECT ") + kChangeColumns + ", hash FROM changes "
+                 "WHERE device_id = ? ORDER BY device_seq"));
+  OUTPOST_ASSIGN_OR_RETURN(
+      Statement update,
+      db.Prepare("UPDATE changes SET prev_hash = ?, hash = ? WHERE device_id = ? AND device_seq = ?"));
+  select.Bind(1, device_id);
+  std::string previous;
+  int repaired = 0;
+  while (true) {
+    OUTPOST_ASSIGN_OR_RETURN(bool row, select.Step());
+    if (!row) break;
+    Change c = ReadChange(select);
+    if (select.ColumnText(14).empty()) {
+      c.prev_hash = previous;
+      OUTPOST_RETURN_IF_ERROR(update.Bind(1, c.prev_hash)
+                                  .Bind(2, sync::ChangeHash(c))
+                                  .Bind(3, device_id)
+                                  .Bind(4, c.device_seq)
+                                  .Run());
+      ++repaired;
+    }
+    previous = sync::ChangeHash(c);
+  }
+  if (repaired > 0) OUTPOST_RETURN_IF_ERROR(SetDeviceState(db, "last_hash", previous));
+  OUTPOST_RETURN_IF_ERROR(txn->Commit());
+  return repaired;
 }
 
 }  // namespace outpost::store

@@ -1,17 +1,19 @@
 // ChangeStore: the change log and the records it produces, the same code on tablet and server.
 //
 // Every write, local or received, goes through here so that a record is always the result of
-// applying its changes: contacts are inserted once and never updated; a participant row takes the
-// fields of the change with the latest hybrid clock. Applying a change whose (device_id,
-// device_seq) is already in the log does nothing, which makes pushes, pulls and their retries
-// idempotent. Each call that writes runs in one transaction: all of it or none of it.
+// applying its changes (shared/sync/merge.h): evidence is inserted once and never updated; a
+// mutable record takes, field by field, the value with the latest hybrid clock, and every value
+// ever written stays in field_writes, the ones that lost to a concurrent edit marked for review.
+// Applying a change whose (device_id, device_seq) is already in the log does nothing, which makes
+// pushes, pulls and their retries idempotent. Each call that writes runs in one transaction.
 //
 // [X] apply a batch in one transaction, already-seen changes are no-ops
+// [X] field-by-field merge, losing values kept and listed as conflicts
 // [X] server order (seq) and received time assigned on the server
 // [X] pull since a cursor, paged, scoped to one key worker's caseload
-// [X] tablet: local change with outbox entry in the same transaction; confirm from a receipt
-// [ ] field-by-field merge with conflict history (issue 4); today a later participant change
-//     overwrites the fields it carries
+// [X] tablet: local change with its chain hash and outbox entry in one transaction; confirm from
+//     a receipt; quarantine a refused change; resend from a sequence number; remove participants
+//     that left the caseload (never a change still waiting)
 #ifndef OUTPOST_SHARED_STORE_CHANGE_STORE_H_
 #define OUTPOST_SHARED_STORE_CHANGE_STORE_H_
 
@@ -38,17 +40,45 @@ struct ApplyReport {
   std::vector<std::string> already_known;  // change ids that were in the log already
 };
 
-// Applies `changes` in one transaction. Every change must have passed sync::ValidateChange; one
-// that does not fails the whole call with its InvalidArgument (nothing written), so callers
-// reject bad changes before calling.
+// Applies `changes` in one transaction. Every change must pass sync::ValidateChange; one that
+// does not fails the whole call with its InvalidArgument (nothing written).
 StatusOr<ApplyReport> ApplyChanges(Database& db, const std::vector<sync::Change>& changes,
                                    const ApplyOptions& options);
+
+// The same, inside a transaction the caller holds (the server's push adds its own rows).
+StatusOr<ApplyReport> ApplyChangesInTransaction(Database& db,
+                                                const std::vector<sync::Change>& changes,
+                                                const ApplyOptions& options);
+
+// True if a record of `record_type` and `record_id` exists (e.g. evidence already written).
+StatusOr<bool> RecordExists(Database& db, const std::string& record_type,
+                            const std::string& record_id);
 
 // Up to `limit` changes with seq > `since`, in seq order. When `key_worker` is set, only changes
 // of participants currently assigned to that key worker. next_cursor is the seq of the last
 // change returned (or `since` if none); more says whether another page waits.
 StatusOr<sync::PullResponse> ChangesSince(Database& db, int64_t since,
                                           const std::optional<std::string>& key_worker, int limit);
+
+// The changes of one participant with after < seq <= up_to, in seq order, at most `limit`
+// (a new key worker's device receiving a reassigned participant's history).
+StatusOr<std::vector<sync::Change>> ParticipantHistory(Database& db,
+                                                       const std::string& participant_id,
+                                                       int64_t after, int64_t up_to, int limit);
+
+// A value that lost to a concurrent edit, for the review of conflicts.
+struct Conflict {
+  std::string record_type;
+  std::string record_id;
+  std::string participant_id;
+  std::string field;
+  std::string lost_value;
+  std::string lost_change_id;
+  std::string current_value;
+};
+
+// Every value that lost to a concurrent edit and differs from the current value.
+StatusOr<std::vector<Conflict>> ListConflicts(Database& db);
 
 // --- Tablet side ------------------------------------------------------------------------------
 
@@ -62,27 +92,46 @@ struct LocalWrite {
   std::string record_id;
   std::string participant_id;
   std::string fields;       // JSON object
-  int64_t wall_ms = 0;      // device clock
-  std::string captured_at;  // the same instant, ISO 8601 UTC
+  int64_t wall_ms = 0;      // device clock, corrected by the server offset if known
+  std::string captured_at;  // device clock, ISO 8601 UTC
 };
 
-// Records a write made on this tablet: gives it the device's next sequence number and a hybrid
-// clock stamp, validates it, stores it, applies it to the records and queues it in the outbox,
-// all in one transaction. Fails without writing anything if the write is invalid.
+// Records a write made on this tablet: gives it the device's next sequence number, the hash of
+// the previous change, a hybrid clock stamp and (for mutable records) the stamps of the values it
+// overwrites; validates it; stores it, applies it and queues it in the outbox, all in one
+// transaction. Fails without writing anything if the write is invalid.
 // Precondition: device_state holds "device_id".
 StatusOr<sync::Change> RecordLocalChange(Database& db, const LocalWrite& write);
 
-// Changes waiting in the outbox (not yet confirmed), oldest first, at most `limit`.
+// Changes waiting in the outbox (not confirmed, not quarantined), oldest first, at most `limit`.
 StatusOr<std::vector<sync::Change>> WaitingChanges(Database& db, int limit);
+// Waiting changes including quarantined ones: what is not yet safely on the server.
 StatusOr<int64_t> CountWaiting(Database& db);
+StatusOr<int64_t> CountQuarantined(Database& db);
 
-// Marks outbox entries confirmed by a push receipt (applied or already known).
-Status ConfirmChanges(Database& db, const std::vector<std::string>& change_ids,
+// Marks outbox entries confirmed by a push receipt. A receipt whose hash is not the hash of the
+// change this tablet holds is DataLoss: the server stored something else.
+Status ConfirmChanges(Database& db, const std::vector<sync::Receipt>& receipts,
                       const std::string& received_at);
+
+// Marks refused changes quarantined with the server's reason (kept, shown, never re-sent as-is).
+Status QuarantineChanges(Database& db, const std::vector<sync::RejectedChange>& rejected);
+
+// Puts this tablet's own changes from `device_seq` on back in the outbox (the server lost them or
+// never got them), keeping quarantined ones as they are.
+Status RequeueFrom(Database& db, int64_t device_seq);
 
 // Notes a failed attempt on the given waiting changes (kept, retried later).
 Status NoteAttemptFailed(Database& db, const std::vector<sync::Change>& changes,
                          const std::string& error);
+
+// Removes everything held about these participants (they left the caseload), except changes of
+// this tablet still waiting in the outbox.
+Status RemoveParticipants(Database& db, const std::vector<std::string>& participant_ids);
+
+// Fills in the chain (prev_hash, hash) of this tablet's changes written before protocol 2.
+// Returns how many changes it repaired.
+StatusOr<int> RepairLocalChain(Database& db);
 
 }  // namespace outpost::store
 

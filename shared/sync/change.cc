@@ -1,96 +1,186 @@
 #include "shared/sync/change.h"
 
-#include <array>
+#include <cctype>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
+
+#include "shared/base/sha256.h"
 
 namespace outpost::sync {
 
 namespace {
 
 using nlohmann::json;
+using Names = std::initializer_list<const char*>;
 
-constexpr std::array kParticipantFields = {"key_worker",    "given_name",    "family_name",
-                                           "ni_number",     "date_of_birth", "referral_date",
-                                           "start_date",    "journey_stage"};
-constexpr std::array kContactFields = {"occurred_at", "mode",           "location",
-                                       "outcome",     "notes",          "digital_reason",
-                                       "corrects_contact_id"};
-constexpr std::array kModes = {"face_to_face", "telephone", "email", "text", "video"};
-constexpr std::array kOutcomes = {"attended", "failed_to_attend", "no_answer"};
+struct RecordType {
+  const char* name;
+  bool evidence;
+  Names fields;
+};
 
-template <size_t N>
-bool OneOf(const std::string& value, const std::array<const char*, N>& allowed) {
+const RecordType kRecordTypes[] = {
+    {"participant", false,
+     {"key_worker", "given_name", "family_name", "ni_number", "date_of_birth", "referral_date",
+      "start_date", "journey_stage"}},
+    {"plan_item", false,
+     {"description", "progression_area", "milestone", "occurs", "due_by", "evidence",
+      "provided_by", "status"}},
+    {"plan_agreement", false,
+     {"next_meeting", "next_meeting_location", "preferred_communication", "preparation",
+      "adjustments", "weekly_offer", "weekly_declined_reason"}},
+    {"contact", true,
+     {"occurred_at", "mode", "location", "outcome", "notes", "digital_reason",
+      "corrects_contact_id"}},
+    {"signature", true,
+     {"signer_role", "signer_name", "method", "strokes", "document", "document_hash",
+      "plan_version", "witness_name", "witness_role", "reason", "paper_reference", "signed_at"}},
+    {"ipes07_notice", true, {"kind", "sent_at", "subject", "body"}},
+    {"jobcentre_answer", true, {"form", "answer", "received_on", "notes"}},
+    {"exit_document", true, {"kind", "completed_on", "notes"}},
+};
+
+const RecordType* FindType(std::string_view name) {
+  for (const RecordType& t : kRecordTypes)
+    if (name == t.name) return &t;
+  return nullptr;
+}
+
+bool OneOf(const std::string& value, Names allowed) {
   for (const char* a : allowed)
     if (value == a) return true;
   return false;
 }
 
+bool Digits(const std::string& s, size_t from, size_t count) {
+  for (size_t i = from; i < from + count; ++i)
+    if (s[i] < '0' || s[i] > '9') return false;
+  return true;
+}
+
+bool IsDate(const std::string& s) {  // YYYY-MM-DD with a plausible month and day
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !Digits(s, 0, 4) || !Digits(s, 5, 2) ||
+      !Digits(s, 8, 2))
+    return false;
+  int month = (s[5] - '0') * 10 + (s[6] - '0'), day = (s[8] - '0') * 10 + (s[9] - '0');
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
 bool IsDateTime(const std::string& s) {  // YYYY-MM-DDTHH:MM
-  if (s.size() != 16) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    bool ok = (i == 4 || i == 7) ? c == '-' : i == 10 ? c == 'T' : i == 13 ? c == ':'
-                                                                            : (c >= '0' && c <= '9');
-    if (!ok) return false;
-  }
-  int month = std::stoi(s.substr(5, 2)), day = std::stoi(s.substr(8, 2));
-  int hour = std::stoi(s.substr(11, 2)), minute = std::stoi(s.substr(14, 2));
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour < 24 && minute < 60;
+  if (s.size() != 16 || !IsDate(s.substr(0, 10)) || s[10] != 'T' || s[13] != ':' ||
+      !Digits(s, 11, 2) || !Digits(s, 14, 2))
+    return false;
+  int hour = (s[11] - '0') * 10 + (s[12] - '0'), minute = (s[14] - '0') * 10 + (s[15] - '0');
+  return hour < 24 && minute < 60;
 }
 
-template <size_t N>
-Status CheckKnownStringFields(const json& fields, const std::array<const char*, N>& allowed) {
-  for (auto it = fields.begin(); it != fields.end(); ++it) {
-    if (!OneOf(it.key(), allowed))
-      return Status::InvalidArgument("fields." + it.key(), "is not a field of this record type");
-    if (!it.value().is_string())
-      return Status::InvalidArgument("fields." + it.key(), "must be a string");
-    if (it.value().get_ref<const std::string&>().size() > 20000)
-      return Status::InvalidArgument("fields." + it.key(), "is longer than 20000 bytes");
-  }
-  return Status::Ok();
-}
-
-std::string StringField(const json& fields, const char* name) {
+std::string Field(const json& fields, const char* name) {
   auto it = fields.find(name);
   return it == fields.end() ? std::string() : it->get<std::string>();
 }
 
-Status ValidateContactFields(const json& fields) {
-  OUTPOST_RETURN_IF_ERROR(CheckKnownStringFields(fields, kContactFields));
-  std::string occurred_at = StringField(fields, "occurred_at");
-  if (!IsDateTime(occurred_at))
-    return Status::InvalidArgument("fields.occurred_at", "must be a date and time YYYY-MM-DDTHH:MM");
-  std::string mode = StringField(fields, "mode");
-  if (!OneOf(mode, kModes))
-    return Status::InvalidArgument(
-        "fields.mode", "must be one of face_to_face, telephone, email, text, video");
-  std::string outcome = StringField(fields, "outcome");
-  if (!OneOf(outcome, kOutcomes))
-    return Status::InvalidArgument("fields.outcome",
-                                   "must be one of attended, failed_to_attend, no_answer");
+Status Require(const json& fields, const char* name, bool ok, const std::string& what) {
+  return ok ? Status::Ok() : Status::InvalidArgument(std::string("fields.") + name, what);
+}
+
+Status ValidateContact(const json& f) {
+  OUTPOST_RETURN_IF_ERROR(Require(f, "occurred_at", IsDateTime(Field(f, "occurred_at")),
+                                  "must be a date and time YYYY-MM-DDTHH:MM"));
+  const std::string mode = Field(f, "mode"), outcome = Field(f, "outcome");
+  OUTPOST_RETURN_IF_ERROR(Require(f, "mode", OneOf(mode, {"face_to_face", "telephone", "email", "text", "video"}),
+                                  "must be one of face_to_face, telephone, email, text, video"));
+  OUTPOST_RETURN_IF_ERROR(Require(f, "outcome", OneOf(outcome, {"attended", "failed_to_attend", "no_answer"}),
+                                  "must be one of attended, failed_to_attend, no_answer"));
   // COVID box (ipes-covid-guidance): a meeting held other than face to face is accepted only with
   // the reason recorded; an unanswered attempt is not a meeting and needs none.
   bool digital_meeting = (mode == "telephone" || mode == "video") && outcome == "attended";
-  if (digital_meeting && StringField(fields, "digital_reason").empty())
-    return Status::InvalidArgument("fields.digital_reason",
-                                   "a meeting that was not face to face needs the reason why");
+  return Require(f, "digital_reason", !digital_meeting || !Field(f, "digital_reason").empty(),
+                 "a meeting that was not face to face needs the reason why");
+}
+
+Status ValidatePlanItem(const json& f) {
+  if (f.contains("progression_area"))
+    OUTPOST_RETURN_IF_ERROR(Require(
+        f, "progression_area",
+        OneOf(Field(f, "progression_area"),
+              {"managing_health", "self_efficacy", "wellbeing", "job_search_self_efficacy",
+               "job_seeking_activity", "work_experience"}),
+        "must be one of the six progression areas (4.18)"));
+  if (f.contains("provided_by"))
+    OUTPOST_RETURN_IF_ERROR(Require(
+        f, "provided_by",
+        OneOf(Field(f, "provided_by"), {"provider", "sub_contractor", "employer", "other_organisation"}),
+        "must be provider, sub_contractor, employer or other_organisation (4.22)"));
+  if (f.contains("status"))
+    OUTPOST_RETURN_IF_ERROR(Require(f, "status",
+                                    OneOf(Field(f, "status"), {"not_started", "in_progress", "done", "dropped"}),
+                                    "must be not_started, in_progress, done or dropped"));
+  if (f.contains("due_by") && !Field(f, "due_by").empty())
+    OUTPOST_RETURN_IF_ERROR(Require(f, "due_by", IsDate(Field(f, "due_by")), "must be a date YYYY-MM-DD"));
   return Status::Ok();
 }
 
-Status ValidateParticipantFields(const json& fields) {
-  OUTPOST_RETURN_IF_ERROR(CheckKnownStringFields(fields, kParticipantFields));
-  for (const char* required : {"given_name", "family_name", "key_worker"}) {
-    auto it = fields.find(required);
-    if (it != fields.end() && it->get_ref<const std::string&>().empty())
-      return Status::InvalidArgument(std::string("fields.") + required, "must not be empty");
+Status ValidateSignature(const json& f) {
+  const std::string method = Field(f, "method");
+  OUTPOST_RETURN_IF_ERROR(Require(
+      f, "method", OneOf(method, {"handwritten", "mark", "assisted", "verbal_witnessed", "wet", "none"}),
+      "must be handwritten, mark, assisted, verbal_witnessed, wet or none"));
+  OUTPOST_RETURN_IF_ERROR(Require(f, "signer_role", OneOf(Field(f, "signer_role"), {"participant", "key_worker"}),
+                                  "must be participant or key_worker"));
+  // Box after 4.15: the "due to COVID-19" annotation is no longer accepted as a signature.
+  for (const char* name : {"reason", "signer_name", "paper_reference"}) {
+    std::string text = Field(f, name);
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    OUTPOST_RETURN_IF_ERROR(Require(f, name, text.find("covid") == std::string::npos,
+                                    "the \"due to COVID-19\" annotation is no longer accepted"));
   }
-  return Status::Ok();
+  if (method == "none") return Require(f, "reason", !Field(f, "reason").empty(), "no signature needs the reason why");
+  if (method == "wet")
+    return Require(f, "paper_reference", !Field(f, "paper_reference").empty(),
+                   "a wet signature needs the reference of the paper copy");
+  if (method == "verbal_witnessed") {
+    OUTPOST_RETURN_IF_ERROR(Require(f, "witness_name", !Field(f, "witness_name").empty(),
+                                    "verbal agreement needs the witness's name"));
+    OUTPOST_RETURN_IF_ERROR(Require(f, "witness_role", !Field(f, "witness_role").empty(),
+                                    "verbal agreement needs the witness's role"));
+  }
+  if (method == "handwritten" || method == "mark" || method == "assisted")
+    OUTPOST_RETURN_IF_ERROR(Require(f, "strokes", !Field(f, "strokes").empty(),
+                                    "a signature on the glass needs its pen strokes"));
+  // A signature is evidence for exactly the document it was shown (4.15 box): the hash it carries
+  // must be the hash of that document, so a later change can never pass as signed.
+  return Require(f, "document_hash",
+                 !Field(f, "document").empty() && Field(f, "document_hash") == Sha256Hex(Field(f, "document")),
+                 "is not the SHA-256 of the plan version shown for signing");
 }
 
 }  // namespace
 
 std::string Change::ChangeId() const { return device_id + ":" + std::to_string(device_seq); }
+
+bool IsEvidence(std::string_view record_type) {
+  const RecordType* t = FindType(record_type);
+  return t != nullptr && t->evidence;
+}
+
+bool IsKnownRecordType(std::string_view record_type) { return FindType(record_type) != nullptr; }
+
+std::string ChangeHash(const Change& c) {
+  json fields = json::parse(c.fields, nullptr, false);
+  json base = json::parse(c.base.empty() ? "{}" : c.base, nullptr, false);
+  json canonical = {{"author", c.author},
+                    {"base", base.is_discarded() ? json(c.base) : base},
+                    {"captured_at", c.captured_at},
+                    {"device_id", c.device_id},
+                    {"device_seq", c.device_seq},
+                    {"fields", fields.is_discarded() ? json(c.fields) : fields},
+                    {"hlc", c.hlc},
+                    {"participant_id", c.participant_id},
+                    {"prev_hash", c.prev_hash},
+                    {"record_id", c.record_id},
+                    {"record_type", c.record_type}};
+  return Sha256Hex(canonical.dump());
+}
 
 StatusOr<std::string> CanonicalFields(std::string_view fields) {
   json parsed = json::parse(fields, nullptr, /*allow_exceptions=*/false);
@@ -103,26 +193,58 @@ Status ValidateChange(const Change& change) {
   if (change.device_id.empty() || change.device_id.size() > 64)
     return Status::InvalidArgument("device_id", "must be 1 to 64 characters");
   if (change.device_seq < 1) return Status::InvalidArgument("device_seq", "must be 1 or more");
-  if (change.hlc.empty()) return Status::InvalidArgument("hlc", "is missing");
-  if (change.author.empty()) return Status::InvalidArgument("author", "is missing");
+  if (change.hlc.size() < 19 || change.hlc.size() > 100)
+    return Status::InvalidArgument("hlc", "is not a hybrid clock stamp");
+  if (change.author.empty() || change.author.size() > 64)
+    return Status::InvalidArgument("author", "must be 1 to 64 characters");
   if (change.record_id.empty() || change.record_id.size() > 64)
     return Status::InvalidArgument("record_id", "must be 1 to 64 characters");
   if (change.participant_id.empty() || change.participant_id.size() > 64)
     return Status::InvalidArgument("participant_id", "must be 1 to 64 characters");
+  const RecordType* type = FindType(change.record_type);
+  if (type == nullptr)
+    return Status::InvalidArgument("record_type", "'" + change.record_type + "' is not a record type");
   json fields = json::parse(change.fields, nullptr, /*allow_exceptions=*/false);
   if (fields.is_discarded() || !fields.is_object())
     return Status::InvalidArgument("fields", "must be a JSON object");
-  if (change.record_type == "contact") {
-    if (change.record_id == change.participant_id)
-      return Status::InvalidArgument("record_id", "a contact needs its own id");
-    return ValidateContactFields(fields);
+  for (auto it = fields.begin(); it != fields.end(); ++it) {
+    if (!OneOf(it.key(), type->fields))
+      return Status::InvalidArgument("fields." + it.key(),
+                                     "is not a field of a " + change.record_type);
+    if (!it.value().is_string()) return Status::InvalidArgument("fields." + it.key(), "must be a string");
+    if (it.value().get_ref<const std::string&>().size() > 200000)
+      return Status::InvalidArgument("fields." + it.key(), "is longer than 200000 bytes");
   }
-  if (change.record_type == "participant") {
+  json base = json::parse(change.base.empty() ? "{}" : change.base, nullptr, false);
+  if (base.is_discarded() || !base.is_object())
+    return Status::InvalidArgument("base", "must be a JSON object");
+  for (auto it = base.begin(); it != base.end(); ++it)
+    if (!it.value().is_string() || !fields.contains(it.key()))
+      return Status::InvalidArgument("base." + it.key(), "must be the clock of a field written");
+  if (type->evidence && !base.empty())
+    return Status::InvalidArgument("base", "evidence is written once; it has no base");
+
+  const std::string& t = change.record_type;
+  if (t == "participant") {
     if (change.record_id != change.participant_id)
       return Status::InvalidArgument("participant_id", "must equal record_id for a participant");
-    return ValidateParticipantFields(fields);
+    for (const char* required : {"given_name", "family_name", "key_worker"})
+      if (fields.contains(required) && Field(fields, required).empty())
+        return Status::InvalidArgument(std::string("fields.") + required, "must not be empty");
+    for (const char* date : {"date_of_birth", "referral_date", "start_date"})
+      if (!Field(fields, date).empty() && !IsDate(Field(fields, date)))
+        return Status::InvalidArgument(std::string("fields.") + date, "must be a date YYYY-MM-DD");
+    return Status::Ok();
   }
-  return Status::InvalidArgument("record_type", "must be participant or contact");
+  if (change.record_id == change.participant_id)
+    return Status::InvalidArgument("record_id", "a " + t + " needs its own id");
+  if (t == "contact") return ValidateContact(fields);
+  if (t == "plan_item") return ValidatePlanItem(fields);
+  if (t == "signature") return ValidateSignature(fields);
+  if (t == "plan_agreement" && fields.contains("weekly_offer"))
+    return Require(fields, "weekly_offer", OneOf(Field(fields, "weekly_offer"), {"offered", "declined"}),
+                   "must be offered or declined (4.14)");
+  return Status::Ok();
 }
 
 }  // namespace outpost::sync

@@ -1,15 +1,20 @@
-// Message grammar (protocol version 1). All objects are closed: no other keys are accepted.
+// Message grammar (protocol version 2). All objects are closed: no other keys are accepted.
 //
-//   change        := {"author": s, "captured_at": s, "device_id": s, "device_seq": i,
-//                     "fields": {s: s, ...}, "hlc": s, "participant_id": s, "received_at": s,
-//                     "record_id": s, "record_type": s, "server_seq": i}
-//   sign_in_req   := {"device_id": s, "password": s, "protocol": 1, "username": s}
-//   sign_in_resp  := {"display_name": s, "expires_at": s, "protocol": 1, "role": s, "token": s,
-//                     "username": s}
-//   push_req      := {"changes": [change...], "device_id": s, "protocol": 1}
-//   push_resp     := {"already_known": [s...], "applied": [s...], "protocol": 1,
-//                     "received_at": s, "rejected": [{"change_id": s, "reason": s, "where": s}...]}
-//   pull_resp     := {"changes": [change...], "more": b, "next_cursor": i, "protocol": 1}
+//   change        := {"author": s, "base": {s: s, ...}, "captured_at": s, "device_id": s,
+//                     "device_seq": i, "fields": {s: s, ...}, "hlc": s, "participant_id": s,
+//                     "prev_hash": s, "received_at": s, "record_id": s, "record_type": s,
+//                     "server_seq": i}
+//   receipt       := {"change_id": s, "hash": s}
+//   sign_in_req   := {"device_id": s, "password": s, "protocol": 2, "username": s}
+//   sign_in_resp  := {"display_name": s, "expires_at": s, "protocol": 2, "role": s,
+//                     "server_time": s, "token": s, "username": s}
+//   push_req      := {"changes": [change...], "device_id": s, "protocol": 2, "sent_at": s}
+//   push_resp     := {"already_known": [receipt...], "applied": [receipt...],
+//                     "clock_flagged": b, "problem": s, "protocol": 2, "received_at": s,
+//                     "rejected": [{"change_id": s, "reason": s, "where": s}...],
+//                     "resend_from": i, "unknown_device": b}
+//   pull_resp     := {"changes": [change...], "more": b, "next_cursor": i, "protocol": 2,
+//                     "removed_participants": [s...]}
 //   error         := {"error": {"code": s, "message": s, "where": s}}
 // s: string, i: integer, b: boolean. In a pushed change, received_at and server_seq are ignored
 // (the server sets them) and may be "" and 0.
@@ -103,32 +108,55 @@ StatusOr<json> Parse(std::string_view text) {
 
 std::string Join(const std::string& a, const std::string& b) { return a.empty() ? b : a + "." + b; }
 
+json ObjectOrEmpty(const std::string& text) {
+  json parsed = json::parse(text.empty() ? "{}" : text, nullptr, false);
+  return parsed.is_discarded() || !parsed.is_object() ? json::object() : parsed;
+}
+
 json ChangeToJson(const Change& c) {
-  json fields = json::parse(c.fields, nullptr, false);
-  if (fields.is_discarded()) fields = json::object();
-  return json{{"author", c.author},           {"captured_at", c.captured_at},
-              {"device_id", c.device_id},     {"device_seq", c.device_seq},
-              {"fields", fields},             {"hlc", c.hlc},
-              {"participant_id", c.participant_id}, {"received_at", c.received_at},
-              {"record_id", c.record_id},     {"record_type", c.record_type},
+  return json{{"author", c.author},
+              {"base", ObjectOrEmpty(c.base)},
+              {"captured_at", c.captured_at},
+              {"device_id", c.device_id},
+              {"device_seq", c.device_seq},
+              {"fields", ObjectOrEmpty(c.fields)},
+              {"hlc", c.hlc},
+              {"participant_id", c.participant_id},
+              {"prev_hash", c.prev_hash},
+              {"received_at", c.received_at},
+              {"record_id", c.record_id},
+              {"record_type", c.record_type},
               {"server_seq", c.server_seq}};
+}
+
+// A JSON object of strings, as canonical text; a non-string value is a problem for `r`.
+std::string StringObject(Reader& r, const char* key) {
+  const json* object = r.Object(key);
+  if (!object) return "{}";
+  for (auto it = object->begin(); it != object->end(); ++it)
+    if (!it.value().is_string()) r.Fail(std::string(key) + "." + it.key(), "must be a string");
+  return object->dump();
+}
+
+json ReceiptsToJson(const std::vector<Receipt>& receipts) {
+  json out = json::array();
+  for (const Receipt& r : receipts) out.push_back({{"change_id", r.change_id}, {"hash", r.hash}});
+  return out;
 }
 
 Change ChangeFromJson(const json& j, const std::string& where, Reader& outer) {
   Reader r(j, where);
-  r.Allow({"author", "captured_at", "device_id", "device_seq", "fields", "hlc", "participant_id",
-           "received_at", "record_id", "record_type", "server_seq"});
+  r.Allow({"author", "base", "captured_at", "device_id", "device_seq", "fields", "hlc",
+           "participant_id", "prev_hash", "received_at", "record_id", "record_type", "server_seq"});
   Change c;
   c.author = r.String("author");
+  c.base = StringObject(r, "base");
   c.captured_at = r.String("captured_at");
   c.device_id = r.String("device_id");
   c.device_seq = r.Integer("device_seq");
-  if (const json* fields = r.Object("fields")) {
-    for (auto it = fields->begin(); it != fields->end(); ++it)
-      if (!it.value().is_string()) r.Fail("fields." + it.key(), "must be a string");
-    c.fields = fields->dump();
-  }
+  c.fields = StringObject(r, "fields");
   c.hlc = r.String("hlc");
+  c.prev_hash = r.String("prev_hash");
   c.participant_id = r.String("participant_id");
   c.received_at = r.String("received_at");
   c.record_id = r.String("record_id");
@@ -147,6 +175,20 @@ std::vector<Change> ChangesFromJson(Reader& r, const char* key) {
     out.push_back(ChangeFromJson((*array)[i], Join(r.where(), std::string(key) + "[" +
                                                                   std::to_string(i) + "]"),
                                  r));
+  return out;
+}
+
+std::vector<Receipt> ReceiptsFromJson(Reader& r, const char* key) {
+  std::vector<Receipt> out;
+  const json* array = r.Array(key);
+  if (!array) return out;
+  for (size_t i = 0; i < array->size(); ++i) {
+    Reader item((*array)[i], Join(r.where(), std::string(key) + "[" + std::to_string(i) + "]"));
+    item.Allow({"change_id", "hash"});
+    Receipt receipt{item.String("change_id"), item.String("hash")};
+    r.Absorb(item.status());
+    out.push_back(std::move(receipt));
+  }
   return out;
 }
 
@@ -177,23 +219,34 @@ std::string Encode(const SignInRequest& m) {
 std::string Encode(const SignInResponse& m) {
   return json{{"display_name", m.display_name}, {"expires_at", m.expires_at},
               {"protocol", m.protocol},         {"role", m.role},
-              {"token", m.token},               {"username", m.username}}
+              {"server_time", m.server_time},   {"token", m.token},
+              {"username", m.username}}
       .dump();
 }
 
 std::string Encode(const PushRequest& m) {
   json changes = json::array();
   for (const Change& c : m.changes) changes.push_back(ChangeToJson(c));
-  return json{{"changes", changes}, {"device_id", m.device_id}, {"protocol", m.protocol}}.dump();
+  return json{{"changes", changes},
+              {"device_id", m.device_id},
+              {"protocol", m.protocol},
+              {"sent_at", m.sent_at}}
+      .dump();
 }
 
 std::string Encode(const PushResponse& m) {
   json rejected = json::array();
   for (const RejectedChange& r : m.rejected)
     rejected.push_back({{"change_id", r.change_id}, {"reason", r.reason}, {"where", r.where}});
-  return json{{"already_known", m.already_known}, {"applied", m.applied},
-              {"protocol", m.protocol},           {"received_at", m.received_at},
-              {"rejected", rejected}}
+  return json{{"already_known", ReceiptsToJson(m.already_known)},
+              {"applied", ReceiptsToJson(m.applied)},
+              {"clock_flagged", m.clock_flagged},
+              {"problem", m.problem},
+              {"protocol", m.protocol},
+              {"received_at", m.received_at},
+              {"rejected", rejected},
+              {"resend_from", m.resend_from},
+              {"unknown_device", m.unknown_device}}
       .dump();
 }
 
@@ -203,7 +256,8 @@ std::string Encode(const PullResponse& m) {
   return json{{"changes", changes},
               {"more", m.more},
               {"next_cursor", m.next_cursor},
-              {"protocol", m.protocol}}
+              {"protocol", m.protocol},
+              {"removed_participants", m.removed_participants}}
       .dump();
 }
 
@@ -231,12 +285,13 @@ StatusOr<SignInRequest> DecodeSignInRequest(std::string_view text) {
 StatusOr<SignInResponse> DecodeSignInResponse(std::string_view text) {
   OUTPOST_ASSIGN_OR_RETURN(json j, Parse(text));
   Reader r(j, "");
-  r.Allow({"display_name", "expires_at", "protocol", "role", "token", "username"});
+  r.Allow({"display_name", "expires_at", "protocol", "role", "server_time", "token", "username"});
   r.Protocol();
   SignInResponse m;
   m.display_name = r.String("display_name");
   m.expires_at = r.String("expires_at");
   m.role = r.String("role");
+  m.server_time = r.String("server_time");
   m.token = r.String("token");
   m.username = r.String("username");
   if (!r.status().ok()) return r.status();
@@ -246,10 +301,11 @@ StatusOr<SignInResponse> DecodeSignInResponse(std::string_view text) {
 StatusOr<PushRequest> DecodePushRequest(std::string_view text) {
   OUTPOST_ASSIGN_OR_RETURN(json j, Parse(text));
   Reader r(j, "");
-  r.Allow({"changes", "device_id", "protocol"});
+  r.Allow({"changes", "device_id", "protocol", "sent_at"});
   r.Protocol();
   PushRequest m;
   m.device_id = r.String("device_id");
+  m.sent_at = r.String("sent_at");
   m.changes = ChangesFromJson(r, "changes");
   if (r.status().ok() && m.changes.size() > static_cast<size_t>(kMaxChangesPerPush))
     r.Fail("changes", "holds more than " + std::to_string(kMaxChangesPerPush) + " changes");
@@ -260,12 +316,17 @@ StatusOr<PushRequest> DecodePushRequest(std::string_view text) {
 StatusOr<PushResponse> DecodePushResponse(std::string_view text) {
   OUTPOST_ASSIGN_OR_RETURN(json j, Parse(text));
   Reader r(j, "");
-  r.Allow({"already_known", "applied", "protocol", "received_at", "rejected"});
+  r.Allow({"already_known", "applied", "clock_flagged", "problem", "protocol", "received_at",
+           "rejected", "resend_from", "unknown_device"});
   r.Protocol();
   PushResponse m;
-  m.already_known = StringsFromJson(r, "already_known");
-  m.applied = StringsFromJson(r, "applied");
+  m.already_known = ReceiptsFromJson(r, "already_known");
+  m.applied = ReceiptsFromJson(r, "applied");
+  m.clock_flagged = r.Boolean("clock_flagged");
+  m.problem = r.String("problem");
   m.received_at = r.String("received_at");
+  m.resend_from = r.Integer("resend_from");
+  m.unknown_device = r.Boolean("unknown_device");
   if (const json* rejected = r.Array("rejected")) {
     for (size_t i = 0; i < rejected->size(); ++i) {
       Reader item((*rejected)[i], "rejected[" + std::to_string(i) + "]");
@@ -282,12 +343,13 @@ StatusOr<PushResponse> DecodePushResponse(std::string_view text) {
 StatusOr<PullResponse> DecodePullResponse(std::string_view text) {
   OUTPOST_ASSIGN_OR_RETURN(json j, Parse(text));
   Reader r(j, "");
-  r.Allow({"changes", "more", "next_cursor", "protocol"});
+  r.Allow({"changes", "more", "next_cursor", "protocol", "removed_participants"});
   r.Protocol();
   PullResponse m;
   m.changes = ChangesFromJson(r, "changes");
   m.more = r.Boolean("more");
   m.next_cursor = r.Integer("next_cursor");
+  m.removed_participants = StringsFromJson(r, "removed_participants");
   if (!r.status().ok()) return r.status();
   return m;
 }

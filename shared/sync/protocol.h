@@ -8,6 +8,11 @@
 //
 // Version log (kProtocolVersion):
 //   1  sign-in, push, pull of participant and contact changes.
+//   2  changes form a hash chain per device (prev_hash) and carry the clocks of the values they
+//      overwrite (base); plan items, plan agreements, signatures, IPES07 notices, Jobcentre
+//      answers and exit documents sync; the push reply is a receipt (hash of each stored change),
+//      reports a gap or a broken chain with the sequence the server expects, and the server's
+//      clock; a pull can withdraw participants that left the caseload.
 #ifndef OUTPOST_SHARED_SYNC_PROTOCOL_H_
 #define OUTPOST_SHARED_SYNC_PROTOCOL_H_
 
@@ -19,7 +24,7 @@
 
 namespace outpost::sync {
 
-inline constexpr int kProtocolVersion = 1;
+inline constexpr int kProtocolVersion = 2;
 // Upper bounds a server enforces and a client respects.
 inline constexpr int kMaxChangesPerPush = 1000;
 inline constexpr int kMaxChangesPerPull = 5000;
@@ -39,13 +44,15 @@ struct SignInResponse {
   std::string display_name;
   std::string role;        // key_worker, supervisor, administrator, compliance_officer
   std::string expires_at;  // ISO 8601 UTC
+  std::string server_time;  // ISO 8601 UTC: lets the tablet correct its clock from the start
   bool operator==(const SignInResponse&) const = default;
 };
 
 struct PushRequest {
   int protocol = kProtocolVersion;
   std::string device_id;
-  std::vector<Change> changes;  // author, device_id must match the signed-in user and device
+  std::vector<Change> changes;  // in device_seq order; device_id must be the session's device
+  std::string sent_at;          // device clock when sent, ISO 8601 UTC (clock-offset check)
   bool operator==(const PushRequest&) const = default;
 };
 
@@ -56,13 +63,27 @@ struct RejectedChange {
   bool operator==(const RejectedChange&) const = default;
 };
 
-// The server's receipt: every change of the request is in exactly one of the three lists.
+// What the server stored for one change: its id and the ChangeHash it computed, so the tablet
+// can check the server holds exactly what it sent.
+struct Receipt {
+  std::string change_id;
+  std::string hash;
+  bool operator==(const Receipt&) const = default;
+};
+
+// The server's receipt. Every change of the request is in exactly one of applied,
+// already_known, rejected, or (after a gap or a broken chain) none of them: held back, to be sent
+// again from resend_from.
 struct PushResponse {
   int protocol = kProtocolVersion;
-  std::vector<std::string> applied;        // stored by this request
-  std::vector<std::string> already_known;  // stored by an earlier request (a retry)
-  std::vector<RejectedChange> rejected;    // not stored, with the reason
-  std::string received_at;                 // server clock for the applied ones
+  std::vector<Receipt> applied;          // stored by this request
+  std::vector<Receipt> already_known;    // received by an earlier request (a retry)
+  std::vector<RejectedChange> rejected;  // refused with the reason; the chain still advances
+  int64_t resend_from = 0;   // 0, or the device_seq the server expects next (gap, broken chain)
+  bool unknown_device = false;  // the server holds no chain for this device: resend from 1
+  std::string problem;       // in words, when resend_from is set
+  std::string received_at;   // server clock for the applied ones
+  bool clock_flagged = false;  // the device clock is off by more than the tolerance
   bool operator==(const PushResponse&) const = default;
 };
 
@@ -71,6 +92,8 @@ struct PullResponse {
   std::vector<Change> changes;  // in server order, with server_seq and received_at
   int64_t next_cursor = 0;      // pass as `since` next time
   bool more = false;            // another page is waiting
+  // Participants no longer on this device's caseload (reassigned): the tablet removes them.
+  std::vector<std::string> removed_participants;
   bool operator==(const PullResponse&) const = default;
 };
 

@@ -5,7 +5,7 @@
 #include "tests/support/server_fixture.h"
 
 using namespace outpost;
-using outpost::testing::ContactChange;
+using outpost::testing::TestDevice;
 using outpost::testing::kGraceId;
 using outpost::testing::kLeahId;
 using outpost::testing::ServerFixture;
@@ -32,21 +32,24 @@ int64_t CentralCount(ServerFixture& f, const std::string& table) {
 TEST_CASE("the same push sent twice is stored once and the second reply says already known") {
   ServerFixture f;
   std::string token = f.SignIn("amira.khan", "tablet-a");
-  sync::PushRequest push{1, "tablet-a", {ContactChange("tablet-a", 1, kGraceId, "amira.khan")}};
+  TestDevice tablet("tablet-a");
+  sync::PushRequest push{2, "tablet-a", {tablet.Contact(kGraceId, "amira.khan")}, ""};
   auto client = f.Client();
   auto first = client->Post("/api/v1/push", Bearer(token), sync::Encode(push), "application/json");
   REQUIRE(first);
   REQUIRE(first->status == 200);
   auto first_reply = sync::DecodePushResponse(first->body);
   REQUIRE(first_reply.ok());
-  CHECK(first_reply->applied == std::vector<std::string>{"tablet-a:1"});
+  REQUIRE(first_reply->applied.size() == 1);
+  CHECK(first_reply->applied[0].change_id == "tablet-a:1");
+  CHECK(first_reply->applied[0].hash == sync::ChangeHash(push.changes[0]));
 
   auto second = client->Post("/api/v1/push", Bearer(token), sync::Encode(push), "application/json");
   REQUIRE(second);
   auto second_reply = sync::DecodePushResponse(second->body);
   REQUIRE(second_reply.ok());
   CHECK(second_reply->applied.empty());
-  CHECK(second_reply->already_known == std::vector<std::string>{"tablet-a:1"});
+  CHECK(second_reply->already_known == first_reply->applied);
   CHECK(CentralCount(f, "contacts") == 1);
 }
 
@@ -54,7 +57,8 @@ TEST_CASE("a second device of the same key worker pulls the contact the first pu
   ServerFixture f;
   std::string token_a = f.SignIn("amira.khan", "tablet-a");
   std::string token_b = f.SignIn("amira.khan", "tablet-b");
-  sync::PushRequest push{1, "tablet-a", {ContactChange("tablet-a", 1, kGraceId, "amira.khan")}};
+  TestDevice tablet("tablet-a");
+  sync::PushRequest push{2, "tablet-a", {tablet.Contact(kGraceId, "amira.khan")}, ""};
   REQUIRE(f.Client()->Post("/api/v1/push", Bearer(token_a), sync::Encode(push), "application/json"));
   auto pulled = f.Client()->Get("/api/v1/pull?since=0", Bearer(token_b));
   REQUIRE(pulled);
@@ -80,14 +84,16 @@ TEST_CASE("a key worker never pulls another key worker's participants") {
 TEST_CASE("a contact for someone else's participant is rejected with the reason, the rest stored") {
   ServerFixture f;
   std::string token = f.SignIn("amira.khan", "tablet-a");
-  sync::PushRequest push{1, "tablet-a",
-                         {ContactChange("tablet-a", 1, kLeahId, "amira.khan"),
-                          ContactChange("tablet-a", 2, kGraceId, "amira.khan")}};
+  TestDevice tablet("tablet-a");
+  sync::Change leahs = tablet.Contact(kLeahId, "amira.khan");
+  sync::Change graces = tablet.Contact(kGraceId, "amira.khan");
+  sync::PushRequest push{2, "tablet-a", {leahs, graces}, ""};
   auto res = f.Client()->Post("/api/v1/push", Bearer(token), sync::Encode(push), "application/json");
   REQUIRE(res);
   auto reply = sync::DecodePushResponse(res->body);
   REQUIRE(reply.ok());
-  CHECK(reply->applied == std::vector<std::string>{"tablet-a:2"});
+  REQUIRE(reply->applied.size() == 1);
+  CHECK(reply->applied[0].change_id == "tablet-a:2");
   REQUIRE(reply->rejected.size() == 1);
   CHECK(reply->rejected[0].where == "changes[0].participant_id");
   CHECK(reply->rejected[0].reason == "this participant is not on your caseload");
@@ -108,19 +114,20 @@ TEST_CASE("a wrong password, a missing token and a malformed push are JSON error
   auto client = f.Client();
   auto wrong = client->Post(
       "/api/v1/session",
-      R"({"device_id":"tablet-a","password":"guess-123","protocol":1,"username":"amira.khan"})",
+      R"({"device_id":"tablet-a","password":"guess-123","protocol":2,"username":"amira.khan"})",
       "application/json");
   REQUIRE(wrong);
   CHECK(wrong->status == 401);
   CHECK(sync::DecodeErrorBody(wrong->body)->code == "unauthenticated");
 
-  sync::PushRequest push{1, "tablet-a", {ContactChange("tablet-a", 1, kGraceId, "amira.khan")}};
+  TestDevice tablet("tablet-a");
+  sync::PushRequest push{2, "tablet-a", {tablet.Contact(kGraceId, "amira.khan")}, ""};
   auto anonymous = client->Post("/api/v1/push", sync::Encode(push), "application/json");
   REQUIRE(anonymous);
   CHECK(anonymous->status == 401);
 
   auto malformed = client->Post("/api/v1/push", Bearer(f.SignIn("amira.khan", "tablet-a")),
-                                R"({"protocol":1,"device_id":"tablet-a","changes":[{"x":1}]})",
+                                R"({"protocol":2,"device_id":"tablet-a","sent_at":"","changes":[{"x":1}]})",
                                 "application/json");
   REQUIRE(malformed);
   CHECK(malformed->status == 400);
@@ -133,7 +140,8 @@ TEST_CASE("a wrong password, a missing token and a malformed push are JSON error
 TEST_CASE("a session token works only for the device it was issued to") {
   ServerFixture f;
   std::string token = f.SignIn("amira.khan", "tablet-a");
-  sync::PushRequest push{1, "tablet-b", {ContactChange("tablet-b", 1, kGraceId, "amira.khan")}};
+  TestDevice other("tablet-b");
+  sync::PushRequest push{2, "tablet-b", {other.Contact(kGraceId, "amira.khan")}, ""};
   auto res = f.Client()->Post("/api/v1/push", Bearer(token), sync::Encode(push), "application/json");
   REQUIRE(res);
   CHECK(res->status == 403);

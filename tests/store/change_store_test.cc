@@ -6,6 +6,8 @@
 #include "tests/support/sample_changes.h"
 #include "tests/support/temp_dir.h"
 
+#include <filesystem>
+
 using namespace outpost;
 using namespace outpost::store;
 using outpost::testing::ContactChange;
@@ -136,7 +138,10 @@ TEST_CASE("a contact recorded on the tablet is stored and queued in one step, th
   CHECK(Count(*db, "contacts") == 2);
   CHECK(*CountWaiting(*db) == 2);
 
-  REQUIRE(ConfirmChanges(*db, {"tablet-a:1", "tablet-b:1"}, "2026-11-23T10:40:00Z").ok());
+  CHECK(second->prev_hash == sync::ChangeHash(*first));
+  REQUIRE(ConfirmChanges(*db, {{"tablet-a:1", sync::ChangeHash(*first)}, {"tablet-b:1", "other"}},
+                         "2026-11-23T10:40:00Z")
+              .ok());
   CHECK(*CountWaiting(*db) == 1);
   auto waiting = WaitingChanges(*db, 10);
   REQUIRE(waiting.ok());
@@ -156,4 +161,187 @@ TEST_CASE("an invalid local write is refused and leaves nothing waiting") {
   CHECK(result.status().where() == "fields.digital_reason");
   CHECK(*CountWaiting(*db) == 0);
   CHECK(Count(*db, "changes") == 0);
+}
+
+namespace {
+
+std::unique_ptr<Database> TabletWithGrace(const std::string& path) {
+  auto db = NewStore(path, Side::kClient);
+  REQUIRE(SetDeviceState(*db, "device_id", "tablet-a").ok());
+  REQUIRE(ApplyChanges(*db, {ParticipantChange("seed", 1, kGrace, "amira.khan")}, {}).ok());
+  return db;
+}
+
+LocalWrite Contact(const std::string& id, const std::string& notes) {
+  return {"amira.khan", "contact", id, kGrace,
+          R"({"mode":"face_to_face","notes":")" + notes +
+              R"(","occurred_at":"2026-11-23T10:30","outcome":"attended"})",
+          1763900000000, "2026-11-23T10:31:00Z"};
+}
+
+sync::Change PlanItemWrite(const std::string& device, int64_t seq, const std::string& hlc_tail,
+                           const std::string& status, const std::string& base) {
+  sync::Change c;
+  c.device_id = device;
+  c.device_seq = seq;
+  c.hlc = "17639000" + hlc_tail + "-0000-" + device;
+  c.author = "amira.khan";
+  c.record_type = "plan_item";
+  c.record_id = "item-1";
+  c.participant_id = kGrace;
+  c.fields = R"({"status":")" + status + R"("})";
+  c.base = base.empty() ? "{}" : R"({"status":")" + base + R"("})";
+  c.captured_at = "2026-11-23T10:31:00Z";
+  return c;
+}
+
+std::string CurrentStatus(Database& db) {
+  auto select = db.Prepare(
+      "SELECT json_extract(fields, '$.status') FROM records WHERE record_id = 'item-1'");
+  REQUIRE(select.ok());
+  REQUIRE(*select->Step());
+  return select->ColumnText(0);
+}
+
+}  // namespace
+
+TEST_CASE("a receipt whose hash is not the change the tablet holds is data loss, not a confirmation") {
+  testing::TempDir dir;
+  auto db = TabletWithGrace(dir.File("replica.sqlite"));
+  auto c = RecordLocalChange(*db, Contact("c-1", "first"));
+  REQUIRE(c.ok());
+  Status confirmed = ConfirmChanges(*db, {{c->ChangeId(), "not-the-hash"}}, "2026-11-23T10:40:00Z");
+  CHECK(confirmed.code() == Status::Code::kDataLoss);
+  CHECK(*CountWaiting(*db) == 1);
+}
+
+TEST_CASE("evidence is written once: a second write of the same contact id is refused") {
+  testing::TempDir dir;
+  auto db = TabletWithGrace(dir.File("replica.sqlite"));
+  REQUIRE(RecordLocalChange(*db, Contact("c-1", "first")).ok());
+  auto again = RecordLocalChange(*db, Contact("c-1", "rewritten"));
+  REQUIRE_FALSE(again.ok());
+  CHECK(again.status().code() == Status::Code::kAlreadyExists);
+  CHECK(*CountWaiting(*db) == 1);
+}
+
+TEST_CASE("concurrent edits of a plan item: the later clock wins and the loser is kept as a conflict") {
+  testing::TempDir dir;
+  auto db = NewStore(dir.File("central.sqlite"), Side::kServer);
+  // Both tablets edit the status having seen nothing of each other (base empty).
+  sync::Change a = PlanItemWrite("tablet-a", 1, "00001", "in_progress", "");
+  sync::Change b = PlanItemWrite("tablet-b", 1, "00002", "done", "");
+  REQUIRE(ApplyChanges(*db, {b}, {"2026-11-23T10:40:00Z"}).ok());
+  REQUIRE(ApplyChanges(*db, {a}, {"2026-11-23T10:41:00Z"}).ok());
+  CHECK(CurrentStatus(*db) == "done");
+  auto conflicts = ListConflicts(*db);
+  REQUIRE(conflicts.ok());
+  REQUIRE(conflicts->size() == 1);
+  CHECK(conflicts->front().field == "status");
+  CHECK(conflicts->front().lost_value == "in_progress");
+  CHECK(conflicts->front().lost_change_id == "tablet-a:1");
+  CHECK(conflicts->front().current_value == "done");
+}
+
+TEST_CASE("an edit made after seeing the earlier value overwrites it without a conflict") {
+  testing::TempDir dir;
+  auto db = NewStore(dir.File("central.sqlite"), Side::kServer);
+  sync::Change a = PlanItemWrite("tablet-a", 1, "00001", "in_progress", "");
+  sync::Change b = PlanItemWrite("tablet-b", 1, "00002", "done", "");
+  b.base = R"({"status":")" + a.hlc + R"("})";  // tablet b had pulled a's edit
+  REQUIRE(ApplyChanges(*db, {a, b}, {"2026-11-23T10:40:00Z"}).ok());
+  CHECK(CurrentStatus(*db) == "done");
+  CHECK(ListConflicts(*db)->empty());
+}
+
+TEST_CASE("field merges give the same record and conflicts whatever order the writes arrive in") {
+  sync::Change a = PlanItemWrite("tablet-a", 1, "00001", "in_progress", "");
+  sync::Change b = PlanItemWrite("tablet-b", 1, "00003", "done", "");
+  sync::Change c = PlanItemWrite("tablet-c", 1, "00002", "dropped", "");
+  c.base = R"({"status":")" + a.hlc + R"("})";
+  std::vector<std::vector<sync::Change>> orders = {{a, b, c}, {c, b, a}, {b, a, c}, {c, a, b}};
+  std::vector<std::string> results;
+  for (const auto& order : orders) {
+    testing::TempDir dir;
+    auto db = NewStore(dir.File("central.sqlite"), Side::kServer);
+    for (const sync::Change& change : order) REQUIRE(ApplyChanges(*db, {change}, {"t"}).ok());
+    std::string summary = CurrentStatus(*db);
+    for (const Conflict& conflict : *ListConflicts(*db)) summary += "|" + conflict.lost_change_id;
+    results.push_back(summary);
+  }
+  for (const std::string& r : results) CHECK(r == results.front());
+  // b never saw a or c; c saw a. So a and c both lost to b concurrently; a did not lose to c.
+  CHECK(results.front() == "done|tablet-a:1|tablet-c:1");
+}
+
+TEST_CASE("a refused change is quarantined: kept, counted, never pushed again as it is") {
+  testing::TempDir dir;
+  auto db = TabletWithGrace(dir.File("replica.sqlite"));
+  auto first = RecordLocalChange(*db, Contact("c-1", "first"));
+  auto second = RecordLocalChange(*db, Contact("c-2", "second"));
+  REQUIRE((first.ok() && second.ok()));
+  REQUIRE(QuarantineChanges(*db, {{first->ChangeId(), "changes[0].participant_id", "not yours"}}).ok());
+  auto waiting = WaitingChanges(*db, 10);
+  REQUIRE(waiting.ok());
+  REQUIRE(waiting->size() == 1);
+  CHECK(waiting->front().ChangeId() == second->ChangeId());
+  CHECK(*CountWaiting(*db) == 2);
+  CHECK(*CountQuarantined(*db) == 1);
+}
+
+TEST_CASE("changes the server lost are queued again from the sequence it asks for") {
+  testing::TempDir dir;
+  auto db = TabletWithGrace(dir.File("replica.sqlite"));
+  std::vector<sync::Change> written;
+  for (const char* id : {"c-1", "c-2", "c-3"}) written.push_back(*RecordLocalChange(*db, Contact(id, id)));
+  std::vector<sync::Receipt> receipts;
+  for (const auto& c : written) receipts.push_back({c.ChangeId(), sync::ChangeHash(c)});
+  REQUIRE(ConfirmChanges(*db, receipts, "2026-11-23T10:40:00Z").ok());
+  CHECK(*CountWaiting(*db) == 0);
+  REQUIRE(RequeueFrom(*db, 2).ok());
+  auto waiting = WaitingChanges(*db, 10);
+  REQUIRE(waiting.ok());
+  REQUIRE(waiting->size() == 2);
+  CHECK(waiting->front().device_seq == 2);
+}
+
+TEST_CASE("a participant who left the caseload is removed, but not this tablet's waiting changes") {
+  testing::TempDir dir;
+  auto db = TabletWithGrace(dir.File("replica.sqlite"));
+  REQUIRE(RecordLocalChange(*db, Contact("c-1", "waiting")).ok());
+  REQUIRE(RemoveParticipants(*db, {kGrace}).ok());
+  CHECK(Count(*db, "participants") == 0);
+  CHECK(Count(*db, "contacts") == 0);
+  CHECK(Count(*db, "records") == 0);
+  CHECK(Count(*db, "changes") == 1);  // the waiting contact, still to be pushed
+  CHECK(*CountWaiting(*db) == 1);
+}
+
+TEST_CASE("a replica from before protocol 2 keeps its waiting changes and gets its chain repaired") {
+  testing::TempDir dir;
+  std::filesystem::copy_file(OUTPOST_TEST_DATA_DIR "/replica-schema-0003.sqlite",
+                             dir.File("replica.sqlite"));
+  auto db = Database::Open(dir.File("replica.sqlite"), JournalMode::kRollback);
+  REQUIRE(db.ok());
+  auto applied = MigrateToLatest(**db, Side::kClient);
+  REQUIRE(applied.ok());
+  CHECK(*applied == std::vector<int>{5, 7});
+  CHECK(*CountWaiting(**db) == 2);
+  auto repaired = RepairLocalChain(**db);
+  REQUIRE(repaired.ok());
+  CHECK(*repaired == 3);
+  auto waiting = WaitingChanges(**db, 10);
+  REQUIRE(waiting.ok());
+  REQUIRE(waiting->size() == 2);
+  CHECK(waiting->at(0).fields.find("Waiting: agreed CV workshop") != std::string::npos);
+  auto first = db->get()->Prepare("SELECT hash FROM changes WHERE device_seq = 1 AND device_id LIKE 'tab-%'");
+  REQUIRE(first.ok());
+  REQUIRE(*first->Step());
+  CHECK(waiting->at(0).prev_hash == first->ColumnText(0));
+  CHECK(Count(**db, "records") == 4);  // Grace and her three contacts, carried into records
+  // A new contact continues the chain after the repaired ones.
+  auto next = RecordLocalChange(**db, Contact("c-new", "after the update"));
+  REQUIRE(next.ok());
+  CHECK(next->device_seq == 4);
+  CHECK(next->prev_hash == sync::ChangeHash(waiting->at(1)));
 }

@@ -62,7 +62,7 @@ class ServerFixture {
   std::string SignIn(const std::string& user, const std::string& device) {
     auto res = Client()->Post("/api/v1/session",
                               R"({"device_id":")" + device + R"(","password":")" + user +
-                                  R"(-pw","protocol":1,"username":")" + user + R"("})",
+                                  R"(-pw","protocol":2,"username":")" + user + R"("})",
                               "application/json");
     REQUIRE(res);
     REQUIRE(res->status == 200);

@@ -1,5 +1,6 @@
 #include "wasm-client/app/app.h"
 
+#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <nlohmann/json.hpp>
@@ -10,8 +11,8 @@
 #include "shared/store/change_store.h"
 #include "shared/store/migrations.h"
 #include "shared/sync/codec.h"
+#include "shared/sync/session.h"
 #include "wasm-client/app/app_state.h"
-#include "wasm-client/app/sync_driver.h"
 #include "wasm-client/screens/screens.h"
 #include "wasm-client/widgets/ui_probe.h"
 
@@ -31,10 +32,13 @@ std::string RandomHex(int bytes) {
   return out;
 }
 
-// A random (version 4) UUID for a new record.
-std::string NewUuid() {
+// A time-ordered (version 7) UUID for a new record: 48 bits of milliseconds, then randomness.
+// Time order keeps inserts at the end of the record indexes instead of scattered through them.
+std::string NewUuid(int64_t now_ms) {
+  static const char kDigits[] = "0123456789abcdef";
   std::string hex = RandomHex(16);
-  hex[12] = '4';
+  for (int i = 0; i < 12; ++i) hex[i] = kDigits[(now_ms >> (44 - 4 * i)) & 15];
+  hex[12] = '7';
   hex[16] = "89ab"[hex[16] % 4];
   return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
          hex.substr(16, 4) + "-" + hex.substr(20);
@@ -52,7 +56,7 @@ std::string MaskNiNumber(const std::string& ni) {
 struct App::Impl {
   Platform platform;
   std::unique_ptr<store::Database> db;
-  std::unique_ptr<SyncDriver> sync;
+  std::unique_ptr<sync::SyncSession> sync;
   AppState state;
   std::string token;
   bool sync_requested = false;
@@ -78,10 +82,12 @@ struct App::Impl {
     OUTPOST_RETURN_IF_ERROR(State("username", state.username_signed_in));
     OUTPOST_RETURN_IF_ERROR(State("display_name", state.display_name));
     OUTPOST_RETURN_IF_ERROR(State("token", token));
-    sync = std::make_unique<SyncDriver>(
+    // Changes written by an app from before the hash chain get their chain now, before any push.
+    OUTPOST_RETURN_IF_ERROR(store::RepairLocalChain(*db).status());
+    sync = std::make_unique<sync::SyncSession>(
         *db, *platform.transport,
-        SyncDriver::Hooks{platform.flush_storage, platform.now_ms, [this] { Reload(); },
-                          [this] { SignedOut(); }});
+        sync::SyncSession::Hooks{platform.flush_storage, platform.now_ms, [this] { Reload(); },
+                                 [this] { SignedOut(); }});
     state.screen = state.username_signed_in.empty() ? Screen::kSignIn : Screen::kCaseload;
     if (!state.username_signed_in.empty())
       std::snprintf(state.username, sizeof state.username, "%s", state.username_signed_in.c_str());
@@ -127,7 +133,9 @@ struct App::Impl {
     state.contacts.clear();
     auto rows = db->Prepare(
         "SELECT c.occurred_at, c.mode, c.location, c.outcome, c.notes, c.digital_reason, "
-        "c.recorded_by, ch.server_seq > 0 OR ifnull(o.confirmed_at, '') != '' "
+        "c.recorded_by, ch.server_seq > 0 OR ifnull(o.confirmed_at, '') != '', "
+        "CASE WHEN ifnull(o.quarantined_at, '') != '' AND o.confirmed_at = '' THEN o.reason "
+        "ELSE '' END "
         "FROM contacts c JOIN changes ch ON ch.device_id || ':' || ch.device_seq = c.change_id "
         "LEFT JOIN outbox o ON o.device_seq = ch.device_seq AND ch.device_id = "
         "(SELECT value FROM device_state WHERE key = 'device_id') "
@@ -140,7 +148,8 @@ struct App::Impl {
       if (!*row) break;
       state.contacts.push_back({rows->ColumnText(0), rows->ColumnText(1), rows->ColumnText(2),
                                 rows->ColumnText(3), rows->ColumnText(4), rows->ColumnText(5),
-                                rows->ColumnText(6), rows->ColumnInt(7) != 0});
+                                rows->ColumnText(6), rows->ColumnInt(7) != 0,
+                                rows->ColumnText(8)});
     }
   }
 
@@ -178,9 +187,13 @@ struct App::Impl {
                 "The tablet app is for key workers. Supervisors review the record at /review.";
             return;
           }
+          std::string offset = "0";
+          if (auto server_ms = ParseUtc(session->server_time); server_ms.ok())
+            offset = std::to_string(*server_ms - platform.now_ms());
           for (auto [key, value] : {std::pair{"username", session->username},
                                     {"display_name", session->display_name},
-                                    {"token", session->token}}) {
+                                    {"token", session->token},
+                                    {"clock_offset_ms", offset}}) {
             if (Status s = store::SetDeviceState(*db, key, value); !s.ok()) return Fail(s);
           }
           std::memset(state.password, 0, sizeof state.password);
@@ -192,6 +205,15 @@ struct App::Impl {
           platform.flush_storage([](Status) {});
           Reload();
         });
+  }
+
+  // Server clock minus device clock, as last measured (sign-in, each push).
+  int64_t ClockOffsetMs() {
+    std::string text;
+    if (!State("clock_offset_ms", text).ok() || text.empty()) return 0;
+    int64_t offset = 0;
+    std::from_chars(text.data(), text.data() + text.size(), offset);
+    return offset;
   }
 
   void SignedOut() {
@@ -222,8 +244,9 @@ struct App::Impl {
     const std::string mode = kContactModes[d.mode][0];
     if (mode == "telephone" || mode == "video") fields["digital_reason"] = d.digital_reason;
     const int64_t now = platform.now_ms();
-    store::LocalWrite write{state.username_signed_in, "contact", NewUuid(),
-                            state.participant->participant_id, fields.dump(), now, FormatUtc(now)};
+    store::LocalWrite write{state.username_signed_in, "contact", NewUuid(now),
+                            state.participant->participant_id, fields.dump(),
+                            now + ClockOffsetMs(), FormatUtc(now)};
     auto recorded = store::RecordLocalChange(*db, write);
     if (!recorded.ok()) {
       d.error_field = recorded.status().where();
@@ -268,7 +291,16 @@ struct App::Impl {
     if (sync) {
       sync->Tick(online, token, sync_requested);
       sync_requested = false;
-      sync->Fill(state.sync);
+      const sync::SyncSession::Progress p = sync->progress();
+      state.sync.in_flight = p.in_flight;
+      state.sync.sent = p.sent;
+      state.sync.to_send = p.to_send;
+      state.sync.received = p.received;
+      state.sync.waiting = p.waiting;
+      state.sync.quarantined = p.quarantined;
+      state.sync.last_synced_at = p.last_synced_at;
+      state.sync.last_error = p.last_error;
+      state.sync.clock_flagged = p.clock_flagged;
     }
     state.sync.online = online;
 

@@ -40,7 +40,8 @@ struct ContactRow {
   std::string notes;
   std::string digital_reason;
   std::string recorded_by;
-  bool confirmed = false;  // the server's receipt listed it
+  bool confirmed = false;     // the server's receipt listed it
+  std::string refused_reason;  // the server refused it (quarantined): why
 };
 
 struct ContactDraft {
@@ -58,9 +59,12 @@ struct ContactDraft {
 struct SyncView {
   bool online = false;
   bool in_flight = false;
-  int64_t waiting = 0;         // changes in the outbox
+  int64_t waiting = 0;         // changes in the outbox, quarantined included
+  int64_t quarantined = 0;     // refused by the server: shown with the reason
+  int64_t to_send = 0;         // during a sync: waiting when it started
   int64_t sent = 0;            // during a sync: changes confirmed so far
   int64_t received = 0;        // during a sync: changes pulled so far
+  bool clock_flagged = false;  // the server says this tablet's clock is wrong
   std::string last_synced_at;  // device clock, UTC
   std::string last_error;
 };

@@ -1,4 +1,3 @@
 target_sources(outpost_client_ui PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/app.cc
-  ${CMAKE_CURRENT_LIST_DIR}/sync_driver.cc
 )

@@ -17,8 +17,12 @@ std::string SyncStatusText(const SyncView& sync) {
   std::string waiting = sync.waiting == 1 ? "1 change waiting to sync"
                                           : std::to_string(sync.waiting) + " changes waiting to sync";
   if (sync.in_flight)
-    return "Syncing: " + std::to_string(sync.sent) + " sent, " + std::to_string(sync.received) +
-           " received";
+    return "Syncing: " + std::to_string(sync.sent) + " of " + std::to_string(sync.to_send) +
+           " sent, " + std::to_string(sync.received) + " received";
+  if (sync.quarantined)
+    return std::to_string(sync.quarantined) +
+           (sync.quarantined == 1 ? " change was refused by the server: see the participant"
+                                  : " changes were refused by the server: see the participants");
   if (!sync.online) return sync.waiting ? "Offline: " + waiting : "Offline: nothing waiting";
   if (!sync.last_error.empty()) return "Sync failed, will retry: " + sync.last_error;
   if (sync.waiting) return waiting;
@@ -63,6 +67,10 @@ void DrawStatusBar(const AppState& state, Commands& commands) {
   ImGui::TextUnformatted(status.c_str());
   ImGui::PopStyleColor();
   ProbeText("sync.status", status);
+  if (state.sync.clock_flagged) {
+    ErrorText("This tablet's clock is wrong: set the date and time in the tablet's settings.");
+    ProbeText("sync.clock", "wrong");
+  }
   if (!state.username_signed_in.empty()) {
     ImGui::SameLine();
     ImGui::BeginDisabled(!state.sync.online || state.sync.in_flight);
@@ -144,9 +152,11 @@ void DrawParticipantScreen(const AppState& state, Commands& commands) {
     if (!c.notes.empty()) ImGui::TextWrapped("%s", c.notes.c_str());
     if (!c.digital_reason.empty())
       ImGui::TextWrapped("Not face to face because: %s", c.digital_reason.c_str());
-    const char* sync_state = c.confirmed ? "Confirmed by the server" : "Waiting to sync";
-    ImGui::PushStyleColor(ImGuiCol_Text, c.confirmed ? kGreen : kAmber);
-    ImGui::TextUnformatted(sync_state);
+    const std::string sync_state = c.confirmed               ? "Confirmed by the server"
+                                   : !c.refused_reason.empty() ? "Refused by the server: " + c.refused_reason
+                                                               : "Waiting to sync";
+    ImGui::PushStyleColor(ImGuiCol_Text, c.confirmed ? kGreen : c.refused_reason.empty() ? kAmber : kRed);
+    ImGui::TextWrapped("%s", sync_state.c_str());
     ImGui::PopStyleColor();
     ProbeText("contact." + std::to_string(i) + ".sync", sync_state);
     ProbeText("contact." + std::to_string(i) + ".notes", c.notes);

@@ -1,0 +1,43 @@
+// SyncService: the server's side of push and pull, independent of HTTP so that the routes, the
+// property tests and the benchmarks all run the same code on a real central store.
+//
+// Push, in one transaction:
+//   - the device's chain is checked: changes must come in device_seq order; a change at or below
+//     the last one received is a retry (recognised by its number alone, no lookup per change);
+//     one beyond the next expected is a gap, and one whose prev_hash is not the hash of the
+//     previous change breaks the chain: both stop the push there, and the reply says which
+//     device_seq to resend from (resend_from), so nothing after a hole is stored out of order;
+//   - each new change is validated and authorised on its own: a key worker writes only for their
+//     caseload (or evidence they captured before a reassignment), a supervisor for anyone, a
+//     compliance officer never; evidence is written once. A refused change is kept in
+//     rejected_changes with its reason and still advances the chain, so one bad change never
+//     blocks the rest;
+//   - accepted changes are applied (store::ApplyChangesInTransaction) and the reply lists what was
+//     stored with each change's hash: the tablet's receipt;
+//   - the device's clock offset is measured from sent_at and flagged beyond kClockTolerance.
+// Pull: a supervisor or compliance officer reads the whole log; a key worker's device reads the
+// changes of its caseload, first the earlier history of participants newly assigned to it, and is
+// told which participants left its caseload.
+#ifndef OUTPOST_SYNC_SERVER_SYNC_SERVICE_H_
+#define OUTPOST_SYNC_SERVER_SYNC_SERVICE_H_
+
+#include <cstdint>
+
+#include "shared/base/status_or.h"
+#include "shared/store/database.h"
+#include "shared/sync/protocol.h"
+#include "sync-server/accounts.h"
+
+namespace outpost::server {
+
+inline constexpr int64_t kClockToleranceMs = 5 * 60 * 1000;
+
+StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
+                                  const sync::PushRequest& request, int64_t now_ms);
+
+StatusOr<sync::PullResponse> Pull(store::Database& db, const Principal& who, int64_t since,
+                                  int limit);
+
+}  // namespace outpost::server
+
+#endif  // OUTPOST_SYNC_SERVER_SYNC_SERVICE_H_

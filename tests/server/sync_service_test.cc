@@ -1,0 +1,208 @@
+// The server's push and pull rules, run in-process on a real central store.
+#include "sync-server/sync_service.h"
+
+#include <doctest/doctest.h>
+
+#include "shared/base/utc_time.h"
+#include "shared/store/change_store.h"
+#include "shared/store/migrations.h"
+#include "sync-server/accounts.h"
+#include "tests/support/sample_changes.h"
+#include "tests/support/temp_dir.h"
+
+using namespace outpost;
+using outpost::testing::TestDevice;
+
+namespace {
+
+const int64_t kNow = *ParseUtc("2026-11-23T12:13:20Z");
+const std::string kGrace = "1c7a4d2f-6e2b-4d88-8b1f-2a3e4d5c6b72";
+const std::string kLeah = "5abe8b6d-ac6f-4bc2-8f5d-6e7c8b9a0fb6";
+
+struct Central {
+  testing::TempDir dir;
+  std::unique_ptr<store::Database> db;
+  Central() {
+    auto opened = store::Database::Open(dir.File("central.sqlite"), store::JournalMode::kWal);
+    REQUIRE(opened.ok());
+    db = std::move(opened).value();
+    REQUIRE(store::MigrateToLatest(*db, store::Side::kServer).ok());
+    REQUIRE(store::ApplyChanges(*db,
+                                {testing::ParticipantChange("seed", 1, kGrace, "amira.khan"),
+                                 testing::ParticipantChange("seed", 2, kLeah, "ben.clarke")},
+                                {"2026-11-20T09:00:00Z"})
+                .ok());
+    REQUIRE(db->Exec("INSERT INTO assignments(participant_id, key_worker, assigned_at) VALUES "
+                     "('" + kGrace + "', 'amira.khan', ''), ('" + kLeah + "', 'ben.clarke', '')")
+                .ok());
+  }
+  sync::PushResponse Push(const server::Principal& who, std::vector<sync::Change> changes,
+                          int64_t now = kNow) {
+    auto reply = server::Push(*db, who, {sync::kProtocolVersion, who.device_id, changes,
+                                         FormatUtc(now)}, now);
+    REQUIRE(reply.ok());
+    return *reply;
+  }
+  int64_t Count(const std::string& sql) {
+    auto s = db->Prepare(sql);
+    REQUIRE(s.ok());
+    REQUIRE(*s->Step());
+    return s->ColumnInt(0);
+  }
+};
+
+const server::Principal kAmiraA{"amira.khan", "Amira Khan", "key_worker", "tablet-a"};
+const server::Principal kBenB{"ben.clarke", "Ben Clarke", "key_worker", "tablet-b"};
+const server::Principal kCarys{"carys.jones", "Carys Jones", "supervisor", "desk-c"};
+
+}  // namespace
+
+TEST_CASE("a skipped device_seq is a gap: nothing after it is stored and the reply says what to resend") {
+  Central central;
+  TestDevice tablet("tablet-a");
+  sync::Change first = tablet.Contact(kGrace, "amira.khan");
+  sync::Change second = tablet.Contact(kGrace, "amira.khan");
+  sync::Change third = tablet.Contact(kGrace, "amira.khan");
+  CHECK(central.Push(kAmiraA, {first}).applied.size() == 1);
+  sync::PushResponse reply = central.Push(kAmiraA, {third});
+  CHECK(reply.applied.empty());
+  CHECK(reply.resend_from == 2);
+  CHECK(reply.problem == "changes 2 to 2 of this device are missing");
+  CHECK(central.Count("SELECT count(*) FROM contacts") == 1);
+  CHECK(central.Push(kAmiraA, {second, third}).applied.size() == 2);
+}
+
+TEST_CASE("a change whose prev_hash does not follow the chain is not stored") {
+  Central central;
+  TestDevice tablet("tablet-a");
+  REQUIRE(central.Push(kAmiraA, {tablet.Contact(kGrace, "amira.khan")}).applied.size() == 1);
+  sync::Change forged = tablet.Contact(kGrace, "amira.khan");
+  forged.prev_hash = std::string(64, '0');
+  sync::PushResponse reply = central.Push(kAmiraA, {forged});
+  CHECK(reply.applied.empty());
+  CHECK(reply.resend_from == 2);
+  CHECK(reply.problem.find("does not follow") != std::string::npos);
+}
+
+TEST_CASE("a device the server has never heard of is told to send its chain from the start") {
+  Central central;
+  TestDevice tablet("tablet-a");
+  std::vector<sync::Change> all;
+  for (int i = 0; i < 5; ++i) all.push_back(tablet.Contact(kGrace, "amira.khan"));
+  sync::PushResponse reply = central.Push(kAmiraA, {all[3], all[4]});
+  CHECK(reply.unknown_device);
+  CHECK(reply.resend_from == 1);
+  CHECK(central.Push(kAmiraA, all).applied.size() == 5);
+}
+
+TEST_CASE("changes sent out of order in one push are refused as a whole") {
+  Central central;
+  TestDevice tablet("tablet-a");
+  sync::Change first = tablet.Contact(kGrace, "amira.khan");
+  sync::Change second = tablet.Contact(kGrace, "amira.khan");
+  auto reply = server::Push(*central.db, kAmiraA, {2, "tablet-a", {second, first}, ""}, kNow);
+  REQUIRE_FALSE(reply.ok());
+  CHECK(reply.status().where() == "changes[1].device_seq");
+}
+
+TEST_CASE("one refused change never blocks the rest, and a retry is told the same reason") {
+  Central central;
+  TestDevice tablet("tablet-a");
+  sync::Change bad = tablet.Contact(kLeah, "amira.khan");  // Ben's participant
+  sync::Change good = tablet.Contact(kGrace, "amira.khan");
+  sync::PushResponse reply = central.Push(kAmiraA, {bad, good});
+  REQUIRE(reply.rejected.size() == 1);
+  CHECK(reply.rejected[0].change_id == "tablet-a:1");
+  CHECK(reply.rejected[0].reason == "this participant is not on your caseload");
+  REQUIRE(reply.applied.size() == 1);
+  sync::PushResponse retry = central.Push(kAmiraA, {bad, good});
+  REQUIRE(retry.rejected.size() == 1);
+  CHECK(retry.rejected[0].reason == "this participant is not on your caseload");
+  CHECK(retry.already_known == reply.applied);
+  CHECK(central.Count("SELECT count(*) FROM rejected_changes") == 1);
+}
+
+TEST_CASE("a compliance officer can only read") {
+  Central central;
+  server::Principal officer{"olu.ade", "Olu Ade", "compliance_officer", "desk-o"};
+  TestDevice desk("desk-o");
+  sync::PushResponse reply = central.Push(officer, {desk.Contact(kGrace, "olu.ade")});
+  REQUIRE(reply.rejected.size() == 1);
+  CHECK(reply.rejected[0].reason == "a compliance officer can only read");
+}
+
+TEST_CASE("a device clock far from the server's is flagged") {
+  Central central;
+  TestDevice tablet("tablet-a");
+  auto reply = server::Push(*central.db, kAmiraA,
+                            {2, "tablet-a", {tablet.Contact(kGrace, "amira.khan")},
+                             FormatUtc(kNow - 3 * 3600 * 1000)},
+                            kNow);
+  REQUIRE(reply.ok());
+  CHECK(reply->clock_flagged);
+  CHECK(central.Count("SELECT clock_offset_ms FROM device_chains") == 3 * 3600 * 1000);
+  CHECK_FALSE(central.Push(kAmiraA, {tablet.Contact(kGrace, "amira.khan")}).clock_flagged);
+}
+
+TEST_CASE("reassigning a participant moves their whole history to the new key worker's tablet") {
+  Central central;
+  TestDevice amira("tablet-a");
+  REQUIRE(central.Push(kAmiraA, {amira.Contact(kGrace, "amira.khan", "before")}).applied.size() == 1);
+  // Ben's tablet is up to date with his own caseload.
+  auto first = server::Pull(*central.db, kBenB, 0, 100);
+  REQUIRE(first.ok());
+  int64_t cursor = first->next_cursor;
+  // Carys moves Grace to Ben.
+  TestDevice desk("desk-c");
+  sync::Change move = testing::ParticipantChange("desk-c", 0, kGrace, "ben.clarke");
+  move.author = "carys.jones";
+  move.fields = R"({"key_worker":"ben.clarke"})";
+  REQUIRE(central.Push(kCarys, {desk.Next(move)}).applied.size() == 1);
+
+  auto backfill = server::Pull(*central.db, kBenB, cursor, 100);
+  REQUIRE(backfill.ok());
+  CHECK(backfill->more);
+  CHECK(backfill->next_cursor == cursor);
+  REQUIRE(backfill->changes.size() == 1);  // Grace as she was before Ben's cursor
+  CHECK(backfill->changes[0].record_id == kGrace);
+  auto rest = server::Pull(*central.db, kBenB, cursor, 100);
+  REQUIRE(rest.ok());
+  REQUIRE(rest->changes.size() == 2);  // after the cursor: the contact, then the reassignment
+  CHECK(rest->changes[0].record_type == "contact");
+  CHECK(rest->changes[1].ChangeId() == "desk-c:1");
+
+  auto amira_pull = server::Pull(*central.db, kAmiraA, 0, 100);
+  REQUIRE(amira_pull.ok());  // first pull: scope recorded, Grace no longer in it
+  CHECK(amira_pull->changes.empty());
+}
+
+TEST_CASE("the old key worker's tablet is told to remove a reassigned participant") {
+  Central central;
+  auto before = server::Pull(*central.db, kAmiraA, 0, 100);
+  REQUIRE(before.ok());
+  CHECK(before->removed_participants.empty());
+  TestDevice desk("desk-c");
+  sync::Change move = testing::ParticipantChange("desk-c", 0, kGrace, "ben.clarke");
+  move.author = "carys.jones";
+  move.fields = R"({"key_worker":"ben.clarke"})";
+  REQUIRE(central.Push(kCarys, {desk.Next(move)}).applied.size() == 1);
+  auto after = server::Pull(*central.db, kAmiraA, before->next_cursor, 100);
+  REQUIRE(after.ok());
+  CHECK(after->removed_participants == std::vector<std::string>{kGrace});
+}
+
+TEST_CASE("a contact captured before a reassignment is still accepted from the old key worker") {
+  Central central;
+  TestDevice amira("tablet-a");
+  sync::Change offline = testing::ContactChange("tablet-a", 0, kGrace, "amira.khan", "offline");
+  offline.captured_at = "2026-11-23T09:00:00Z";
+  offline = amira.Next(offline);
+  TestDevice desk("desk-c");
+  sync::Change move = testing::ParticipantChange("desk-c", 0, kGrace, "ben.clarke");
+  move.author = "carys.jones";
+  move.fields = R"({"key_worker":"ben.clarke"})";
+  REQUIRE(central.Push(kCarys, {desk.Next(move)}, kNow).applied.size() == 1);  // at 12:13
+  sync::PushResponse reply = central.Push(kAmiraA, {offline});
+  CHECK(reply.applied.size() == 1);
+  for (const auto& r : reply.rejected) FAIL_CHECK(r.where << ": " << r.reason);
+}
