@@ -390,6 +390,7 @@ StatusOr<Change> RecordLocalChange(Database& db, const LocalWrite& write) {
   OUTPOST_ASSIGN_OR_RETURN(std::string last_seq, GetDeviceState(db, "last_device_seq"));
   OUTPOST_ASSIGN_OR_RETURN(std::string last_hlc, GetDeviceState(db, "last_hlc"));
   OUTPOST_ASSIGN_OR_RETURN(std::string last_hash, GetDeviceState(db, "last_hash"));
+  OUTPOST_ASSIGN_OR_RETURN(std::string offset, GetDeviceState(db, "clock_offset_ms"));
   sync::HybridClock clock(device_id);
   clock.Observe(last_hlc);
 
@@ -421,7 +422,7 @@ StatusOr<Change> RecordLocalChange(Database& db, const LocalWrite& write) {
     }
     c.base = base.dump();
   }
-  c.hlc = clock.Next(write.wall_ms);
+  c.hlc = clock.Next(write.wall_ms + ParseSeq(offset).value_or(0));
   OUTPOST_RETURN_IF_ERROR(sync::ValidateChange(c));
   if (sync::IsEvidence(c.record_type)) {
     OUTPOST_ASSIGN_OR_RETURN(bool exists, RecordExists(db, c.record_type, c.record_id));

@@ -92,13 +92,15 @@ struct LocalWrite {
   std::string record_id;
   std::string participant_id;
   std::string fields;       // JSON object
-  int64_t wall_ms = 0;      // device clock, corrected by the server offset if known
+  int64_t wall_ms = 0;      // device clock; the stored server offset is added before stamping
   std::string captured_at;  // device clock, ISO 8601 UTC
 };
 
 // Records a write made on this tablet: gives it the device's next sequence number, the hash of
-// the previous change, a hybrid clock stamp and (for mutable records) the stamps of the values it
-// overwrites; validates it; stores it, applies it and queues it in the outbox, all in one
+// the previous change, a hybrid clock stamp from the device clock corrected by the server's
+// (device_state "clock_offset_ms", measured at sign-in and each sync, so a tablet whose clock is
+// wrong does not reorder other devices' edits) and, for mutable records, the stamps of the
+// values it overwrites; validates it; stores it, applies it and queues it in the outbox, all in one
 // transaction. Fails without writing anything if the write is invalid.
 // Precondition: device_state holds "device_id".
 StatusOr<sync::Change> RecordLocalChange(Database& db, const LocalWrite& write);

@@ -123,3 +123,27 @@ TEST_CASE("a central store restored from an old backup gets the tablet's changes
   CHECK(tablet.progress().waiting == 0);
   CHECK(CentralCount(server, "SELECT count(*) FROM contacts") == 2);
 }
+
+TEST_CASE("a tablet whose clock is hours behind still wins with an edit it made later") {
+  ServerFixture server;
+  DeviceFixture right(server, "amira.khan", "tablet-a");
+  DeviceFixture slow(server, "amira.khan", "tablet-b", /*clock_error_ms=*/-3 * 3600 * 1000);
+  // Each tablet learns the server's clock from the receipt of its first push.
+  right.RecordContact(kGraceId, "c-a", "first from the right clock");
+  slow.RecordContact(kGraceId, "c-b", "first from the slow clock");
+  right.Sync();
+  slow.Sync();
+  CHECK(slow.progress().clock_flagged);
+  CHECK_FALSE(right.progress().clock_flagged);
+
+  right.SetPlanItemStatus(kGraceId, "item-1", "in_progress");
+  right.Advance(60 * 1000);
+  slow.Advance(60 * 1000);
+  slow.SetPlanItemStatus(kGraceId, "item-1", "done");  // a minute later in truth
+  right.Sync();
+  slow.Sync();
+  right.Sync();
+  const std::string sql = "SELECT json_extract(fields, '$.status') FROM records WHERE record_id = 'item-1'";
+  CHECK(right.Text(sql) == "done");
+  CHECK(slow.Text(sql) == "done");
+}

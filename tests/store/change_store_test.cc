@@ -266,7 +266,9 @@ TEST_CASE("field merges give the same record and conflicts whatever order the wr
     auto db = NewStore(dir.File("central.sqlite"), Side::kServer);
     for (const sync::Change& change : order) REQUIRE(ApplyChanges(*db, {change}, {"t"}).ok());
     std::string summary = CurrentStatus(*db);
-    for (const Conflict& conflict : *ListConflicts(*db)) summary += "|" + conflict.lost_change_id;
+    auto conflicts = ListConflicts(*db);
+    REQUIRE(conflicts.ok());
+    for (const Conflict& conflict : *conflicts) summary += "|" + conflict.lost_change_id;
     results.push_back(summary);
   }
   for (const std::string& r : results) CHECK(r == results.front());

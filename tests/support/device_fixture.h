@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -21,8 +22,10 @@ namespace outpost::testing {
 
 class DeviceFixture {
  public:
-  DeviceFixture(ServerFixture& server, const std::string& user, const std::string& device_id)
-      : user_(user), transport_(server.server().port()) {
+  // `clock_error_ms`: how far the tablet's own clock is from the true time.
+  DeviceFixture(ServerFixture& server, const std::string& user, const std::string& device_id,
+                int64_t clock_error_ms = 0)
+      : user_(user), transport_(server.server().port()), clock_error_ms_(clock_error_ms) {
     auto opened = store::Database::Open(dir_.File("replica.sqlite"), store::JournalMode::kRollback);
     REQUIRE(opened.ok());
     db_ = std::move(opened).value();
@@ -32,7 +35,7 @@ class DeviceFixture {
     session_ = std::make_unique<sync::SyncSession>(
         *db_, transport_,
         sync::SyncSession::Hooks{[](std::function<void(Status)> done) { done(Status::Ok()); },
-                                 [this] { return now_ms_; }, [] {}, [] {}});
+                                 [this] { return DeviceClock(); }, [] {}, [] {}});
   }
 
   // One sync attempt, run to its end (all its requests and completions).
@@ -41,17 +44,36 @@ class DeviceFixture {
     for (int i = 0; i < 100 && transport_.Pump() > 0; ++i) {
     }
   }
+  // Moves true time on; every device's clock moves with it.
   void Advance(int64_t ms) { now_ms_ += ms; }
+  int64_t DeviceClock() const { return now_ms_ + clock_error_ms_; }
 
   sync::Change RecordContact(const std::string& participant_id, const std::string& id,
                              const std::string& notes) {
     store::LocalWrite write{user_, "contact", id, participant_id,
                             R"({"mode":"face_to_face","notes":")" + notes +
                                 R"(","occurred_at":"2026-11-23T10:30","outcome":"attended"})",
-                            now_ms_, FormatUtc(now_ms_)};
+                            DeviceClock(), FormatUtc(DeviceClock())};
     auto change = store::RecordLocalChange(*db_, write);
     REQUIRE(change.ok());
     return *change;
+  }
+
+  sync::Change SetPlanItemStatus(const std::string& participant_id, const std::string& item_id,
+                                 const std::string& status) {
+    store::LocalWrite write{user_, "plan_item", item_id, participant_id,
+                            R"({"status":")" + status + R"("})", DeviceClock(),
+                            FormatUtc(DeviceClock())};
+    auto change = store::RecordLocalChange(*db_, write);
+    REQUIRE(change.ok());
+    return *change;
+  }
+
+  std::string Text(const std::string& sql) {
+    auto s = db_->Prepare(sql);
+    REQUIRE(s.ok());
+    REQUIRE(*s->Step());
+    return s->ColumnText(0);
   }
 
   int64_t Count(const std::string& sql) {
@@ -72,7 +94,11 @@ class DeviceFixture {
   HttpsTransport transport_;
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<sync::SyncSession> session_;
-  int64_t now_ms_ = *ParseUtc("2026-11-23T10:31:00Z");
+  int64_t clock_error_ms_;
+  // True time starts at the real time, the server's clock (which the test cannot move).
+  int64_t now_ms_ = std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::system_clock::now().time_since_epoch())
+                        .count();
 };
 
 }  // namespace outpost::testing

@@ -1,6 +1,5 @@
 #include "wasm-client/app/app.h"
 
-#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <nlohmann/json.hpp>
@@ -207,15 +206,6 @@ struct App::Impl {
         });
   }
 
-  // Server clock minus device clock, as last measured (sign-in, each push).
-  int64_t ClockOffsetMs() {
-    std::string text;
-    if (!State("clock_offset_ms", text).ok() || text.empty()) return 0;
-    int64_t offset = 0;
-    std::from_chars(text.data(), text.data() + text.size(), offset);
-    return offset;
-  }
-
   void SignedOut() {
     token.clear();
     (void)store::SetDeviceState(*db, "token", "");
@@ -245,8 +235,8 @@ struct App::Impl {
     if (mode == "telephone" || mode == "video") fields["digital_reason"] = d.digital_reason;
     const int64_t now = platform.now_ms();
     store::LocalWrite write{state.username_signed_in, "contact", NewUuid(now),
-                            state.participant->participant_id, fields.dump(),
-                            now + ClockOffsetMs(), FormatUtc(now)};
+                            state.participant->participant_id, fields.dump(), now,
+                            FormatUtc(now)};
     auto recorded = store::RecordLocalChange(*db, write);
     if (!recorded.ok()) {
       d.error_field = recorded.status().where();
