@@ -1,5 +1,7 @@
 #include "sync-server/review_page.h"
 
+#include "shared/store/change_store.h"
+
 namespace outpost::server {
 
 namespace {
@@ -85,7 +87,42 @@ StatusOr<std::string> ReviewRecordPage(store::Database& db, const Principal& who
     for (int i = 0; i < 10; ++i) page += Cell(contacts.ColumnText(i));
     page += "</tr>";
   }
-  page += "</table></body></html>";
+  page += "</table>";
+
+  // Nothing a key worker entered is dropped silently: a value overwritten by a concurrent edit
+  // is listed here until someone looks at it.
+  OUTPOST_ASSIGN_OR_RETURN(std::vector<store::Conflict> conflicts, store::ListConflicts(db));
+  page += "<h2>Edits that lost to a concurrent edit</h2>";
+  if (conflicts.empty()) {
+    page += "<p id=\"no-conflicts\">None.</p>";
+  } else {
+    page += "<table id=\"conflicts\"><tr><th>Participant</th><th>Record</th><th>Field</th>"
+            "<th>Value that lost</th><th>Current value</th><th>Change</th></tr>";
+    for (const store::Conflict& c : conflicts)
+      page += "<tr>" + Cell(c.participant_id) + Cell(c.record_type + " " + c.record_id) +
+              Cell(c.field) + Cell(c.lost_value) + Cell(c.current_value) +
+              Cell(c.lost_change_id) + "</tr>";
+    page += "</table>";
+  }
+  OUTPOST_ASSIGN_OR_RETURN(
+      store::Statement clocks,
+      db.Prepare("SELECT c.device_id, ifnull(d.username, ''), c.clock_offset_ms, c.clock_flagged_at "
+                 "FROM device_chains c LEFT JOIN devices d USING (device_id) "
+                 "WHERE c.clock_flagged_at != '' ORDER BY c.device_id"));
+  std::string clock_rows;
+  while (true) {
+    OUTPOST_ASSIGN_OR_RETURN(bool row, clocks.Step());
+    if (!row) break;
+    const int64_t minutes = clocks.ColumnInt(2) / 60000;
+    clock_rows += "<tr>" + Cell(clocks.ColumnText(0)) + Cell(clocks.ColumnText(1)) +
+                  Cell(std::to_string(minutes < 0 ? -minutes : minutes) + " minutes " +
+                       (minutes > 0 ? "behind" : "ahead")) +
+                  Cell(clocks.ColumnText(3)) + "</tr>";
+  }
+  if (!clock_rows.empty())
+    page += "<h2>Devices with a wrong clock</h2><table id=\"clocks\"><tr><th>Device</th>"
+            "<th>User</th><th>Clock</th><th>Since</th></tr>" + clock_rows + "</table>";
+  page += "</body></html>";
   return page;
 }
 

@@ -147,3 +147,29 @@ TEST_CASE("a tablet whose clock is hours behind still wins with an edit it made 
   CHECK(right.Text(sql) == "done");
   CHECK(slow.Text(sql) == "done");
 }
+
+TEST_CASE("a reassignment moves the participant's history to the new key worker's tablet and off the old one") {
+  ServerFixture server;
+  DeviceFixture amira(server, "amira.khan", "tablet-a");
+  DeviceFixture ben(server, "ben.clarke", "tablet-b");
+  DeviceFixture carys(server, "carys.jones", "desk-c");
+  amira.Sync();
+  ben.Sync();
+  carys.Sync();
+  amira.RecordContact(kGraceId, "c-1", "before the move");
+  amira.Sync();
+  CHECK(ben.Count("SELECT count(*) FROM participants") == 1);  // only Leah
+
+  store::LocalWrite move{"carys.jones", "participant", kGraceId, kGraceId,
+                         R"({"key_worker":"ben.clarke"})", carys.DeviceClock(),
+                         FormatUtc(carys.DeviceClock())};
+  REQUIRE(store::RecordLocalChange(carys.db(), move).ok());
+  carys.Sync();
+
+  ben.Sync();
+  CHECK(ben.Count("SELECT count(*) FROM participants") == 2);
+  CHECK(ben.Count("SELECT count(*) FROM contacts WHERE notes = 'before the move'") == 1);
+  amira.Sync();
+  CHECK(amira.Count("SELECT count(*) FROM participants") == 0);
+  CHECK(amira.Count("SELECT count(*) FROM contacts") == 0);
+}
