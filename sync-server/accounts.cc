@@ -32,6 +32,55 @@ Status CreateUser(store::Database& db, const std::string& username,
   return Status::Ok();
 }
 
+Status ResetPassword(store::Database& db, const std::string& username, const std::string& password,
+                     int iterations) {
+  if (password.size() < 8)
+    return Status::InvalidArgument("password", "must be at least 8 characters");
+  OUTPOST_ASSIGN_OR_RETURN(std::string hash, HashPassword(password, iterations));
+  OUTPOST_ASSIGN_OR_RETURN(auto txn, store::Transaction::Begin(db));
+  OUTPOST_ASSIGN_OR_RETURN(store::Statement update,
+                           db.Prepare("UPDATE users SET password_hash = ? WHERE username = ?"));
+  OUTPOST_RETURN_IF_ERROR(update.Bind(1, hash).Bind(2, username).Run());
+  if (db.ChangedRows() == 0) return Status::NotFound("username", "no user " + username);
+  OUTPOST_ASSIGN_OR_RETURN(store::Statement end, db.Prepare("DELETE FROM sessions WHERE username = ?"));
+  OUTPOST_RETURN_IF_ERROR(end.Bind(1, username).Run());
+  return txn->Commit();
+}
+
+StatusOr<std::vector<Device>> ListDevices(store::Database& db, const std::string& username) {
+  OUTPOST_ASSIGN_OR_RETURN(
+      store::Statement select,
+      db.Prepare("SELECT device_id, username, enrolled_at, last_seen_at, revoked_at FROM devices "
+                 "WHERE ?1 = '' OR username = ?1 ORDER BY enrolled_at, device_id"));
+  select.Bind(1, username);
+  std::vector<Device> out;
+  while (true) {
+    OUTPOST_ASSIGN_OR_RETURN(bool row, select.Step());
+    if (!row) break;
+    out.push_back({select.ColumnText(0), select.ColumnText(1), select.ColumnText(2),
+                   select.ColumnText(3), select.ColumnText(4)});
+  }
+  return out;
+}
+
+Status RevokeDevice(store::Database& db, const std::string& device_id, int64_t now_ms) {
+  OUTPOST_ASSIGN_OR_RETURN(auto txn, store::Transaction::Begin(db));
+  OUTPOST_ASSIGN_OR_RETURN(
+      store::Statement revoke,
+      db.Prepare("UPDATE devices SET revoked_at = ? WHERE device_id = ? AND revoked_at = ''"));
+  OUTPOST_RETURN_IF_ERROR(revoke.Bind(1, FormatUtc(now_ms)).Bind(2, device_id).Run());
+  if (db.ChangedRows() == 0) {
+    OUTPOST_ASSIGN_OR_RETURN(store::Statement known,
+                             db.Prepare("SELECT 1 FROM devices WHERE device_id = ?"));
+    known.Bind(1, device_id);
+    OUTPOST_ASSIGN_OR_RETURN(bool found, known.Step());
+    if (!found) return Status::NotFound("device", "no device " + device_id);
+  }
+  // Its sessions are kept, refused: so the device's next request is told to erase its data
+  // rather than merely to sign in again.
+  return txn->Commit();
+}
+
 StatusOr<sync::SignInResponse> SignIn(store::Database& db, const sync::SignInRequest& request,
                                       int64_t now_ms) {
   if (request.device_id.empty() || request.device_id.size() > 64)
@@ -62,7 +111,8 @@ StatusOr<sync::SignInResponse> SignIn(store::Database& db, const sync::SignInReq
   const std::string now = FormatUtc(now_ms);
   if (known_device) {
     if (!device.ColumnText(1).empty())
-      return Status::PermissionDenied("device_id", "this device has been revoked");
+      return Status::PermissionDenied("device_revoked",
+                                      "this device has been revoked: erase its local data");
     if (device.ColumnText(0) != request.username)
       return Status::PermissionDenied("device_id",
                                       "this device is enrolled for another user; sign them out");
@@ -105,7 +155,8 @@ StatusOr<Principal> Authenticate(store::Database& db, const std::string& token, 
   if (select.ColumnText(4) <= FormatUtc(now_ms))
     return Status::Unauthenticated("token", "the session has expired; sign in again");
   if (!select.ColumnText(5).empty())
-    return Status::PermissionDenied("device_id", "this device has been revoked");
+    return Status::PermissionDenied("device_revoked",
+                                    "this device has been revoked: erase its local data");
   return Principal{select.ColumnText(0), select.ColumnText(1), select.ColumnText(2),
                    select.ColumnText(3)};
 }

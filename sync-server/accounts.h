@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "shared/base/status_or.h"
 #include "shared/store/database.h"
@@ -35,6 +36,27 @@ struct Principal {
 Status CreateUser(store::Database& db, const std::string& username,
                   const std::string& display_name, const std::string& role,
                   const std::string& password, int iterations, int64_t now_ms);
+
+// Sets a new password and ends every session of the user. NotFound for an unknown user;
+// InvalidArgument for a password shorter than 8 characters.
+Status ResetPassword(store::Database& db, const std::string& username, const std::string& password,
+                     int iterations);
+
+struct Device {
+  std::string device_id;
+  std::string username;
+  std::string enrolled_at;
+  std::string last_seen_at;
+  std::string revoked_at;  // empty while the device may sync
+};
+
+// Every enrolled device, or only `username`'s when it is not empty, oldest first.
+StatusOr<std::vector<Device>> ListDevices(store::Database& db, const std::string& username);
+
+// Revokes a device: its next request, and every one after, is refused with
+// PermissionDenied("device_revoked", ...), which tells the tablet to erase its local data.
+// NotFound for an unknown device.
+Status RevokeDevice(store::Database& db, const std::string& device_id, int64_t now_ms);
 
 // Checks the credentials and opens a session. Unauthenticated (one message whether the user or
 // the password was wrong) if they do not match; PermissionDenied if the device was revoked.

@@ -1,6 +1,8 @@
 #include "sync-server/commands.h"
 
+#include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -10,6 +12,8 @@
 #include "shared/rules/compliance_csv.h"
 #include "shared/store/migrations.h"
 #include "shared/store/record_store.h"
+#include "sync-server/accounts.h"
+#include "sync-server/crypto.h"
 #include "sync-server/server.h"
 
 namespace outpost::server {
@@ -19,18 +23,149 @@ namespace {
 constexpr const char* kWeekdays[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
                                      "Friday", "Saturday", "Sunday"};
 
-// Flags of the form --name value; a flag not in `allowed` is an error.
+// Flags of the form --name value, or bare switches listed in `switches`; a flag in neither
+// `allowed` nor `switches` is an error. Switches are present with the value "yes".
 StatusOr<std::map<std::string, std::string>> ParseFlags(const std::vector<std::string>& args,
-                                                        std::initializer_list<const char*> allowed) {
+                                                        std::initializer_list<const char*> allowed,
+                                                        std::initializer_list<const char*> switches = {}) {
   std::map<std::string, std::string> flags;
-  for (size_t i = 1; i < args.size(); i += 2) {
-    bool known = false;
+  for (size_t i = 1; i < args.size(); ++i) {
+    bool is_switch = false, known = false;
+    for (const char* a : switches) is_switch = is_switch || args[i] == a;
     for (const char* a : allowed) known = known || args[i] == a;
+    if (is_switch) {
+      flags[args[i]] = "yes";
+      continue;
+    }
     if (!known) return Status::InvalidArgument(args[i], "is not a flag of " + args[0]);
     if (i + 1 >= args.size()) return Status::InvalidArgument(args[i], "needs a value");
     flags[args[i]] = args[i + 1];
+    ++i;
   }
   return flags;
+}
+
+Status Require(const std::map<std::string, std::string>& flags,
+               std::initializer_list<const char*> names) {
+  for (const char* name : names)
+    if (!flags.count(name) || flags.at(name).empty())
+      return Status::InvalidArgument(name, "is required");
+  return Status::Ok();
+}
+
+int64_t NowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// Opens an existing central store (never creates one by mistake) and brings its schema up to date.
+StatusOr<std::unique_ptr<store::Database>> OpenCentral(const std::string& data_dir) {
+  const std::string path = CentralStorePath(data_dir);
+  if (!std::filesystem::exists(path))
+    return Status::NotFound("--data-dir", "no central store at " + path);
+  OUTPOST_ASSIGN_OR_RETURN(auto db, store::Database::Open(path, store::JournalMode::kWal));
+  OUTPOST_RETURN_IF_ERROR(store::MigrateToLatest(*db, store::Side::kServer).status());
+  return db;
+}
+
+// The password to set: one line from `in` with --password-stdin, else a generated one that is
+// printed once (it is never stored or shown again).
+StatusOr<std::string> NewPassword(const std::map<std::string, std::string>& flags, std::FILE* in,
+                                  std::FILE* out, const std::string& username) {
+  if (flags.count("--password-stdin")) {
+    char line[1024];
+    if (std::fgets(line, sizeof line, in) == nullptr)
+      return Status::InvalidArgument("--password-stdin", "no password on standard input");
+    std::string password(line);
+    while (!password.empty() && (password.back() == '\n' || password.back() == '\r'))
+      password.pop_back();
+    return password;
+  }
+  OUTPOST_ASSIGN_OR_RETURN(std::string password, RandomHex(12));
+  std::fprintf(out, "password for %s: %s\n", username.c_str(), password.c_str());
+  return password;
+}
+
+Status CreateUserCommand(const std::vector<std::string>& args, std::FILE* in, std::FILE* out) {
+  OUTPOST_ASSIGN_OR_RETURN(auto flags, ParseFlags(args, {"--data-dir", "--username", "--name", "--role"},
+                                                  {"--password-stdin"}));
+  OUTPOST_RETURN_IF_ERROR(Require(flags, {"--data-dir", "--username", "--name", "--role"}));
+  OUTPOST_ASSIGN_OR_RETURN(auto db, OpenCentral(flags["--data-dir"]));
+  OUTPOST_ASSIGN_OR_RETURN(std::string password, NewPassword(flags, in, out, flags["--username"]));
+  OUTPOST_RETURN_IF_ERROR(CreateUser(*db, flags["--username"], flags["--name"], flags["--role"],
+                                     password, kPasswordIterations, NowMs()));
+  std::fprintf(out, "created %s (%s)\n", flags["--username"].c_str(), flags["--role"].c_str());
+  return Status::Ok();
+}
+
+Status ResetPasswordCommand(const std::vector<std::string>& args, std::FILE* in, std::FILE* out) {
+  OUTPOST_ASSIGN_OR_RETURN(auto flags,
+                           ParseFlags(args, {"--data-dir", "--username"}, {"--password-stdin"}));
+  OUTPOST_RETURN_IF_ERROR(Require(flags, {"--data-dir", "--username"}));
+  OUTPOST_ASSIGN_OR_RETURN(auto db, OpenCentral(flags["--data-dir"]));
+  OUTPOST_ASSIGN_OR_RETURN(std::string password, NewPassword(flags, in, out, flags["--username"]));
+  OUTPOST_RETURN_IF_ERROR(ResetPassword(*db, flags["--username"], password, kPasswordIterations));
+  std::fprintf(out, "password reset for %s; their sessions are ended\n", flags["--username"].c_str());
+  return Status::Ok();
+}
+
+Status DevicesCommand(const std::vector<std::string>& args, std::FILE* out) {
+  OUTPOST_ASSIGN_OR_RETURN(auto flags, ParseFlags(args, {"--data-dir", "--username"}));
+  OUTPOST_RETURN_IF_ERROR(Require(flags, {"--data-dir"}));
+  OUTPOST_ASSIGN_OR_RETURN(auto db, OpenCentral(flags["--data-dir"]));
+  OUTPOST_ASSIGN_OR_RETURN(std::vector<Device> devices, ListDevices(*db, flags["--username"]));
+  std::fprintf(out, "device\tuser\tenrolled\tlast seen\trevoked\n");
+  for (const Device& d : devices)
+    std::fprintf(out, "%s\t%s\t%s\t%s\t%s\n", d.device_id.c_str(), d.username.c_str(),
+                 d.enrolled_at.c_str(), d.last_seen_at.c_str(),
+                 d.revoked_at.empty() ? "-" : d.revoked_at.c_str());
+  return Status::Ok();
+}
+
+Status RevokeDeviceCommand(const std::vector<std::string>& args, std::FILE* out) {
+  OUTPOST_ASSIGN_OR_RETURN(auto flags, ParseFlags(args, {"--data-dir", "--device"}));
+  OUTPOST_RETURN_IF_ERROR(Require(flags, {"--data-dir", "--device"}));
+  OUTPOST_ASSIGN_OR_RETURN(auto db, OpenCentral(flags["--data-dir"]));
+  OUTPOST_RETURN_IF_ERROR(RevokeDevice(*db, flags["--device"], NowMs()));
+  std::fprintf(out, "revoked %s: its next request tells it to erase its data\n",
+               flags["--device"].c_str());
+  return Status::Ok();
+}
+
+Status BackupCommand(const std::vector<std::string>& args, std::FILE* out) {
+  OUTPOST_ASSIGN_OR_RETURN(auto flags, ParseFlags(args, {"--data-dir", "--to"}));
+  OUTPOST_RETURN_IF_ERROR(Require(flags, {"--data-dir", "--to"}));
+  if (std::filesystem::exists(flags["--to"]))
+    return Status::AlreadyExists("--to", flags["--to"] + " exists; choose a new file");
+  OUTPOST_ASSIGN_OR_RETURN(auto db, OpenCentral(flags["--data-dir"]));
+  OUTPOST_RETURN_IF_ERROR(store::BackupTo(*db, flags["--to"]));
+  std::fprintf(out, "backed up to %s\n", flags["--to"].c_str());
+  return Status::Ok();
+}
+
+Status RestoreCommand(const std::vector<std::string>& args, std::FILE* out) {
+  OUTPOST_ASSIGN_OR_RETURN(auto flags, ParseFlags(args, {"--data-dir", "--from"}));
+  OUTPOST_RETURN_IF_ERROR(Require(flags, {"--data-dir", "--from"}));
+  if (!std::filesystem::exists(flags["--from"]))
+    return Status::NotFound("--from", "no backup at " + flags["--from"]);
+  {
+    // Only a central store is accepted: a tablet replica or another file would lose everything.
+    OUTPOST_ASSIGN_OR_RETURN(auto backup,
+                             store::Database::Open(flags["--from"], store::JournalMode::kRollback));
+    auto check = backup->Prepare("SELECT count(*) FROM users");
+    if (!check.ok())
+      return Status::InvalidArgument("--from", flags["--from"] + " is not an Outpost central store");
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(flags["--data-dir"], ec);
+  OUTPOST_ASSIGN_OR_RETURN(auto db, store::Database::Open(CentralStorePath(flags["--data-dir"]),
+                                                          store::JournalMode::kWal));
+  OUTPOST_RETURN_IF_ERROR(store::RestoreFrom(*db, flags["--from"]));
+  OUTPOST_RETURN_IF_ERROR(store::MigrateToLatest(*db, store::Side::kServer).status());
+  std::fprintf(out, "restored %s from %s\n", CentralStorePath(flags["--data-dir"]).c_str(),
+               flags["--from"].c_str());
+  return Status::Ok();
 }
 
 StatusOr<rules::HolidayCalendar> LoadCalendar(const std::map<std::string, std::string>& flags) {
@@ -77,11 +212,7 @@ Status Compliance(const std::vector<std::string>& args, std::FILE* out) {
   auto as_of = CivilDate::Parse(flags["--as-of"]);
   if (!as_of.ok()) return Status::InvalidArgument("--as-of", "must be a date YYYY-MM-DD");
   OUTPOST_ASSIGN_OR_RETURN(rules::HolidayCalendar calendar, LoadCalendar(flags));
-  const std::string path = CentralStorePath(flags["--data-dir"]);
-  std::ifstream exists(path);
-  if (!exists) return Status::NotFound("--data-dir", "no central store at " + path);
-  OUTPOST_ASSIGN_OR_RETURN(auto db, store::Database::Open(path, store::JournalMode::kWal));
-  OUTPOST_RETURN_IF_ERROR(store::MigrateToLatest(*db, store::Side::kServer).status());
+  OUTPOST_ASSIGN_OR_RETURN(auto db, OpenCentral(flags["--data-dir"]));
   OUTPOST_ASSIGN_OR_RETURN(auto everyone, store::LoadParticipantRecords(*db, std::nullopt));
   std::fputs(rules::ComplianceCsvHeader().c_str(), out);
   for (const domain::ParticipantRecords& records : everyone) {
@@ -93,10 +224,25 @@ Status Compliance(const std::vector<std::string>& args, std::FILE* out) {
 
 }  // namespace
 
-bool IsCommand(const std::string& name) { return name == "holidays" || name == "compliance"; }
+bool IsCommand(const std::string& name) {
+  for (const char* command : {"holidays", "compliance", "create-user", "reset-password", "devices",
+                              "revoke-device", "backup", "restore"})
+    if (name == command) return true;
+  return false;
+}
 
-int RunCommand(const std::vector<std::string>& args, std::FILE* out, std::FILE* err) {
-  Status status = args.at(0) == "holidays" ? Holidays(args, out) : Compliance(args, out);
+int RunCommand(const std::vector<std::string>& args, std::FILE* in, std::FILE* out,
+               std::FILE* err) {
+  const std::string& name = args.at(0);
+  Status status = name == "holidays"         ? Holidays(args, out)
+                  : name == "compliance"     ? Compliance(args, out)
+                  : name == "create-user"    ? CreateUserCommand(args, in, out)
+                  : name == "reset-password" ? ResetPasswordCommand(args, in, out)
+                  : name == "devices"        ? DevicesCommand(args, out)
+                  : name == "revoke-device"  ? RevokeDeviceCommand(args, out)
+                  : name == "backup"         ? BackupCommand(args, out)
+                  : name == "restore"        ? RestoreCommand(args, out)
+                  : Status::InvalidArgument(name, "is not a command");
   if (status.ok()) return 0;
   std::fprintf(err, "outpost-sync-server %s: %s\n", args[0].c_str(), status.ToString().c_str());
   return status.code() == Status::Code::kInvalidArgument ? 2 : 1;

@@ -7,6 +7,23 @@
 //       The compliance table of every participant in the central store as of that date, as CSV
 //       (shared/rules/compliance_csv.h), for management information.
 //
+//
+// Administration, on the central store in --data-dir (safe while the server runs: SQLite locks):
+//   create-user --data-dir DIR --username U --name "Display Name" --role ROLE [--password-stdin]
+//       ROLE: key_worker, supervisor, administrator or compliance_officer. Without
+//       --password-stdin a random password is generated and printed once.
+//   reset-password --data-dir DIR --username U [--password-stdin]
+//       Sets a new password (printed if generated) and ends all of the user's sessions.
+//   devices --data-dir DIR [--username U]
+//       Lists enrolled devices: id, user, enrolled, last seen, revoked.
+//   revoke-device --data-dir DIR --device ID
+//       The device's next request is refused and told to erase its local data.
+//   backup --data-dir DIR --to FILE
+//       A consistent copy of the central store, taken online (SQLite backup API).
+//   restore --data-dir DIR --from FILE
+//       Replaces the central store with a backup, after checking it is one. Stop the server
+//       first: a running server keeps serving what it had cached in memory.
+//
 // --bank-holidays-json loads the UK government's bank-holidays.json (division england-and-wales)
 // over the built-in rules. Each returns the process exit code and writes errors to `err`
 // naming the flag or record at fault.
@@ -22,8 +39,10 @@ namespace outpost::server {
 // True if `name` is one of the commands above.
 bool IsCommand(const std::string& name);
 
-// Runs command `args[0]` with its flags `args[1..]`, printing to `out` and `err`.
-int RunCommand(const std::vector<std::string>& args, std::FILE* out, std::FILE* err);
+// Runs command `args[0]` with its flags `args[1..]`, reading a password from `in` when asked,
+// printing to `out` and `err`.
+int RunCommand(const std::vector<std::string>& args, std::FILE* in, std::FILE* out,
+               std::FILE* err);
 
 }  // namespace outpost::server
 

@@ -2,7 +2,7 @@
 //
 //   outpost-sync-server [--data-dir DIR] [--port N] [--bind ADDR] [--web-root DIR]
 //                       [--cert PEM --key PEM] [--plain-http] [--demo]
-//   outpost-sync-server holidays|compliance ...   (one-shot commands, see commands.h)
+//   outpost-sync-server COMMAND ...   (holidays, compliance and administration: commands.h)
 //
 // --demo seeds an empty central store with the demo accounts and participants and prints the
 // demo sign-in details. The line "listening on <url>" is printed once the socket is bound
@@ -41,8 +41,8 @@ int Usage(const std::string& problem) {
 
 int main(int argc, char** argv) {
   if (argc > 1 && outpost::server::IsCommand(argv[1]))
-    return outpost::server::RunCommand(std::vector<std::string>(argv + 1, argv + argc), stdout,
-                                       stderr);
+    return outpost::server::RunCommand(std::vector<std::string>(argv + 1, argv + argc), stdin,
+                                       stdout, stderr);
   outpost::server::ServerConfig config;
   config.data_dir = "var";
   bool demo = false;

@@ -131,6 +131,47 @@ bool Statement::ColumnIsNull(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
 
+namespace {
+
+// Runs a whole backup from `source` to `target`, retrying while either side is busy.
+Status CopyDatabase(sqlite3* target, sqlite3* source, const std::string& where) {
+  sqlite3_backup* backup = sqlite3_backup_init(target, "main", source, "main");
+  if (backup == nullptr) return SqliteError(target, sqlite3_errcode(target), where);
+  int rc;
+  do {
+    rc = sqlite3_backup_step(backup, 256);
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(20);
+  } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish(backup);
+  if (rc != SQLITE_DONE) return SqliteError(target, rc, where);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status BackupTo(Database& from, const std::string& to_path) {
+  OUTPOST_ASSIGN_OR_RETURN(auto target, Database::Open(to_path, JournalMode::kRollback));
+  return CopyDatabase(target->handle(), from.handle(), "backup to " + to_path);
+}
+
+Status RestoreFrom(Database& into, const std::string& from_path) {
+  sqlite3* source = nullptr;
+  int rc = sqlite3_open_v2(from_path.c_str(), &source, SQLITE_OPEN_READONLY, nullptr);
+  if (rc != SQLITE_OK) {
+    sqlite3_close(source);
+    return Status::NotFound(from_path, "cannot open the backup");
+  }
+  rc = sqlite3_exec(source, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) {
+    Status s = SqliteError(source, rc, "restore from " + from_path);
+    sqlite3_close(source);
+    return s;
+  }
+  Status copied = CopyDatabase(into.handle(), source, "restore from " + from_path);
+  sqlite3_close(source);
+  return copied;
+}
+
 StatusOr<std::unique_ptr<Transaction>> Transaction::Begin(Database& db) {
   OUTPOST_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
   return std::unique_ptr<Transaction>(new Transaction(db));

@@ -85,6 +85,15 @@ class Statement {
   sqlite3* db_;
 };
 
+// Copies the whole of `from` into the database file at `to_path` (created or replaced) with
+// SQLite's online backup: other connections may keep reading and writing `from` meanwhile, and
+// the copy is one consistent snapshot. Unavailable if `to_path` cannot be written.
+Status BackupTo(Database& from, const std::string& to_path);
+
+// Replaces the whole content of `into` with the database file at `from_path`, as one
+// transaction on `into`. NotFound if `from_path` does not exist, DataLoss if it is not a database.
+Status RestoreFrom(Database& into, const std::string& from_path);
+
 // BEGIN IMMEDIATE on construction (so a writer waits for the lock up front rather than failing
 // halfway); ROLLBACK on destruction unless Commit() succeeded.
 class Transaction {

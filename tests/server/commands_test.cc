@@ -8,6 +8,7 @@
 
 #include "shared/base/utc_time.h"
 #include "shared/store/migrations.h"
+#include "sync-server/accounts.h"
 #include "sync-server/demo_seed.h"
 #include "sync-server/server.h"
 #include "tests/support/temp_dir.h"
@@ -32,10 +33,14 @@ std::string Drain(std::FILE* file) {
   return text;
 }
 
-Run Command(std::vector<std::string> args) {
+Run Command(std::vector<std::string> args, const std::string& input = "") {
+  std::FILE* in = std::tmpfile();
+  std::fputs(input.c_str(), in);
+  std::rewind(in);
   std::FILE* out = std::tmpfile();
   std::FILE* err = std::tmpfile();
-  int code = server::RunCommand(args, out, err);
+  int code = server::RunCommand(args, in, out, err);
+  std::fclose(in);
   return {code, Drain(out), Drain(err)};
 }
 
@@ -102,4 +107,115 @@ TEST_CASE("the compliance command refuses a folder with no central store, creati
   CHECK(run.code == 1);
   CHECK(run.err.find("no central store") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(server::CentralStorePath(dir.path())));
+}
+
+namespace {
+
+// A central store seeded with the demo, in its own folder.
+struct DemoStore {
+  testing::TempDir dir;
+  DemoStore() {
+    auto db = store::Database::Open(server::CentralStorePath(dir.path()), store::JournalMode::kWal);
+    REQUIRE(db.ok());
+    REQUIRE(store::MigrateToLatest(**db, store::Side::kServer).ok());
+    REQUIRE(server::SeedDemo(**db, *ParseUtc("2026-11-23T09:00:00Z"), 1000).ok());
+  }
+  std::unique_ptr<store::Database> Open() {
+    auto db = store::Database::Open(server::CentralStorePath(dir.path()), store::JournalMode::kWal);
+    REQUIRE(db.ok());
+    return std::move(db).value();
+  }
+};
+
+StatusOr<sync::SignInResponse> SignInAs(store::Database& db, const std::string& user,
+                                        const std::string& password, const std::string& device) {
+  return server::SignIn(db, {sync::kProtocolVersion, user, password, device}, *ParseUtc("2026-11-23T10:00:00Z"));
+}
+
+}  // namespace
+
+TEST_CASE("create-user takes the password from standard input, and the user can sign in with it") {
+  DemoStore demo;
+  Run run = Command({"create-user", "--data-dir", demo.dir.path(), "--username", "dai.owen",
+                     "--name", "Dai Owen", "--role", "compliance_officer", "--password-stdin"},
+                    "a long passphrase\n");
+  CHECK(run.code == 0);
+  CHECK(run.out == "created dai.owen (compliance_officer)\n");
+  auto db = demo.Open();
+  auto session = SignInAs(*db, "dai.owen", "a long passphrase", "desk-d");
+  REQUIRE(session.ok());
+  CHECK(session->role == "compliance_officer");
+  Run again = Command({"create-user", "--data-dir", demo.dir.path(), "--username", "dai.owen",
+                       "--name", "Dai", "--role", "supervisor"});
+  CHECK(again.code == 1);
+  CHECK(again.err.find("dai.owen is taken") != std::string::npos);
+}
+
+TEST_CASE("reset-password prints a generated password and ends the user's sessions") {
+  DemoStore demo;
+  auto db = demo.Open();
+  auto old_session = SignInAs(*db, "amira.khan", "outpost-demo-amira", "tablet-a");
+  REQUIRE(old_session.ok());
+  Run run = Command({"reset-password", "--data-dir", demo.dir.path(), "--username", "amira.khan"});
+  REQUIRE(run.code == 0);
+  const std::string prefix = "password for amira.khan: ";
+  REQUIRE(run.out.rfind(prefix, 0) == 0);
+  std::string password = run.out.substr(prefix.size(), 24);
+  CHECK_FALSE(server::Authenticate(*db, old_session->token, *ParseUtc("2026-11-23T10:01:00Z")).ok());
+  CHECK(SignInAs(*db, "amira.khan", password, "tablet-a").ok());
+  CHECK_FALSE(SignInAs(*db, "amira.khan", "outpost-demo-amira", "tablet-a").ok());
+}
+
+TEST_CASE("a revoked device is listed as revoked and its next request is told to erase its data") {
+  DemoStore demo;
+  auto db = demo.Open();
+  auto session = SignInAs(*db, "amira.khan", "outpost-demo-amira", "tablet-a");
+  REQUIRE(session.ok());
+  Run revoke = Command({"revoke-device", "--data-dir", demo.dir.path(), "--device", "tablet-a"});
+  CHECK(revoke.code == 0);
+  auto refused = server::Authenticate(*db, session->token, *ParseUtc("2026-11-23T10:01:00Z"));
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.status().where() == "device_revoked");
+  CHECK(refused.status().what() == "this device has been revoked: erase its local data");
+  Run list = Command({"devices", "--data-dir", demo.dir.path(), "--username", "amira.khan"});
+  CHECK(list.out.find("tablet-a\tamira.khan\t") != std::string::npos);
+  CHECK(list.out.find("\t-\n") == std::string::npos);  // not shown as active
+  Run unknown = Command({"revoke-device", "--data-dir", demo.dir.path(), "--device", "nope"});
+  CHECK(unknown.code == 1);
+  CHECK(unknown.err.find("no device nope") != std::string::npos);
+}
+
+TEST_CASE("a backup taken while the store is open restores to the same records") {
+  DemoStore demo;
+  auto live = demo.Open();  // another connection, as a running server would hold
+  const std::string backup = demo.dir.File("central-backup.sqlite");
+  Run run = Command({"backup", "--data-dir", demo.dir.path(), "--to", backup});
+  REQUIRE(run.code == 0);
+  CHECK(Command({"backup", "--data-dir", demo.dir.path(), "--to", backup}).code == 1);  // no overwrite
+
+  testing::TempDir elsewhere;
+  Run restore = Command({"restore", "--data-dir", elsewhere.path(), "--from", backup});
+  REQUIRE(restore.code == 0);
+  auto restored = store::Database::Open(server::CentralStorePath(elsewhere.path()), store::JournalMode::kWal);
+  REQUIRE(restored.ok());
+  auto count = (*restored)->Prepare("SELECT count(*) FROM participants");
+  REQUIRE(count.ok());
+  REQUIRE(*count->Step());
+  CHECK(count->ColumnInt(0) == 6);
+  CHECK(SignInAs(**restored, "carys.jones", "outpost-demo-carys", "desk-c").ok());
+}
+
+TEST_CASE("restore refuses a file that is not a central store, leaving the store as it was") {
+  DemoStore demo;
+  testing::TempDir other;
+  {
+    auto replica = store::Database::Open(other.File("replica.sqlite"), store::JournalMode::kRollback);
+    REQUIRE(replica.ok());
+    REQUIRE(store::MigrateToLatest(**replica, store::Side::kClient).ok());
+  }
+  Run run = Command({"restore", "--data-dir", demo.dir.path(), "--from", other.File("replica.sqlite")});
+  CHECK(run.code == 2);
+  CHECK(run.err.find("is not an Outpost central store") != std::string::npos);
+  auto db = demo.Open();
+  CHECK(SignInAs(*db, "carys.jones", "outpost-demo-carys", "desk-c").ok());
 }
