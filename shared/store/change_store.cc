@@ -572,6 +572,18 @@ Status RemoveParticipants(Database& db, const std::vector<std::string>& particip
   return txn->Commit();
 }
 
+Status EraseLocalData(Database& db) {
+  {
+    OUTPOST_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db));
+    for (const char* table : {"field_writes", "records", "contacts", "participants", "changes",
+                              "outbox", "device_state"})
+      OUTPOST_RETURN_IF_ERROR(db.Exec(std::string("DELETE FROM ") + table));
+    OUTPOST_RETURN_IF_ERROR(txn->Commit());
+  }
+  // Deleted rows stay readable in free pages until they are overwritten: rebuild the file.
+  return db.Exec("VACUUM");
+}
+
 StatusOr<int> RepairLocalChain(Database& db) {
   OUTPOST_ASSIGN_OR_RETURN(std::string device_id, GetDeviceState(db, "device_id"));
   if (device_id.empty()) return 0;

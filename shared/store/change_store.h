@@ -131,6 +131,10 @@ Status NoteAttemptFailed(Database& db, const std::vector<sync::Change>& changes,
 // this tablet still waiting in the outbox.
 Status RemoveParticipants(Database& db, const std::vector<std::string>& participant_ids);
 
+// Erases every record, change and setting this tablet holds (the server revoked the device).
+// Nothing of the participants' data remains in the replica afterwards.
+Status EraseLocalData(Database& db);
+
 // Fills in the chain (prev_hash, hash) of this tablet's changes written before protocol 2.
 // Returns how many changes it repaired.
 StatusOr<int> RepairLocalChain(Database& db);

@@ -20,7 +20,10 @@ Status FromHttp(const HttpResponse& response) {
   std::string what =
       body.ok() ? body->message : "the server answered " + std::to_string(response.status);
   if (response.status == 401) return Status::Unauthenticated("server", what);
-  if (response.status == 403) return Status::PermissionDenied("server", what);
+  if (response.status == 403)
+    return Status::PermissionDenied(body.ok() && body->where == "device_revoked" ? "device_revoked"
+                                                                                  : "server",
+                                    what);
   if (response.status >= 500) return Status::Unavailable("server", what);
   return Status::InvalidArgument("server", what);
 }
@@ -134,6 +137,7 @@ void SyncSession::Finish(Status outcome) {
     backoff_ms_ = backoff_ms_ == 0 ? 2000 : std::min<int64_t>(backoff_ms_ * 2, 60000);
     next_attempt_ms_ = hooks_.now_ms() + backoff_ms_;
     if (result.code() == Status::Code::kUnauthenticated) hooks_.signed_out();
+    if (result.where() == "device_revoked" && hooks_.revoked) hooks_.revoked();
   });
 }
 

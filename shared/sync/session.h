@@ -43,6 +43,8 @@ class SyncSession {
     std::function<int64_t()> now_ms;
     std::function<void()> records_changed;  // what the screens show may have changed
     std::function<void()> signed_out;       // the server refused the token
+    // The server revoked this device: the caller erases its local data (store::EraseLocalData).
+    std::function<void()> revoked;
   };
 
   struct Progress {

@@ -173,3 +173,19 @@ TEST_CASE("a reassignment moves the participant's history to the new key worker'
   CHECK(amira.Count("SELECT count(*) FROM participants") == 0);
   CHECK(amira.Count("SELECT count(*) FROM contacts") == 0);
 }
+
+TEST_CASE("a revoked tablet is told at its next sync to erase its data, and it does") {
+  ServerFixture server;
+  DeviceFixture tablet(server, "amira.khan", "tablet-a");
+  tablet.Sync();
+  tablet.RecordContact(kGraceId, "c-1", "on a tablet later lost");
+  tablet.Sync();
+  REQUIRE(tablet.Count("SELECT count(*) FROM participants") == 1);
+  REQUIRE(server.server().WithDatabase([](store::Database& db) {
+    return server::RevokeDevice(db, "tablet-a", 1795430000000);
+  }).ok());
+  tablet.Sync();
+  CHECK(tablet.progress().last_error == "this device has been revoked: erase its local data");
+  for (const char* table : {"participants", "contacts", "records", "changes", "outbox", "device_state"})
+    CHECK_MESSAGE(tablet.Count(std::string("SELECT count(*) FROM ") + table) == 0, table);
+}

@@ -35,7 +35,8 @@ class DeviceFixture {
     session_ = std::make_unique<sync::SyncSession>(
         *db_, transport_,
         sync::SyncSession::Hooks{[](std::function<void(Status)> done) { done(Status::Ok()); },
-                                 [this] { return DeviceClock(); }, [] {}, [] {}});
+                                 [this] { return DeviceClock(); }, [] {}, [] {},
+                                 [this] { REQUIRE(store::EraseLocalData(*db_).ok()); }});
   }
 
   // One sync attempt, run to its end (all its requests and completions).

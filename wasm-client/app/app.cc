@@ -86,7 +86,7 @@ struct App::Impl {
     sync = std::make_unique<sync::SyncSession>(
         *db, *platform.transport,
         sync::SyncSession::Hooks{platform.flush_storage, platform.now_ms, [this] { Reload(); },
-                                 [this] { SignedOut(); }});
+                                 [this] { SignedOut(); }, [this] { Revoked(); }});
     state.screen = state.username_signed_in.empty() ? Screen::kSignIn : Screen::kCaseload;
     if (!state.username_signed_in.empty())
       std::snprintf(state.username, sizeof state.username, "%s", state.username_signed_in.c_str());
@@ -212,6 +212,19 @@ struct App::Impl {
     state.sign_in_message =
         "The server asked you to sign in again. Nothing recorded on this tablet is lost.";
     state.screen = Screen::kSignIn;
+  }
+
+  // The server revoked this tablet: nothing of the caseload may stay on it.
+  void Revoked() {
+    Status erased = store::EraseLocalData(*db);
+    if (!erased.ok()) return Fail(erased);
+    token.clear();
+    state = AppState{};
+    Status renewed = store::SetDeviceState(*db, "device_id", "tab-" + RandomHex(8));
+    if (!renewed.ok()) return Fail(renewed);
+    state.sign_in_message =
+        "This tablet was withdrawn by your administrator, so its records have been erased.";
+    platform.flush_storage([](Status) {});
   }
 
   void NewContactDraft() {
