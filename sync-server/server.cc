@@ -14,6 +14,7 @@
 #include "sync-server/accounts.h"
 #include "sync-server/http_errors.h"
 #include "sync-server/review_page.h"
+#include "sync-server/sign_in_throttle.h"
 #include "sync-server/sync_service.h"
 #include "sync-server/tls.h"
 
@@ -72,18 +73,37 @@ struct SyncServer::Impl {
   std::unique_ptr<store::Database> db;
   std::mutex db_mutex;
   std::unique_ptr<httplib::Server> http;
+  SignInThrottle throttle;
   int port = 0;
 
   StatusOr<Principal> AuthenticateToken(const std::string& token) {
     return Authenticate(*db, token, NowMs());
   }
 
+  // Sign-in through the throttle: slowed, then locked, after repeated failures (429).
+  StatusOr<sync::SignInResponse> ThrottledSignIn(const sync::SignInRequest& request) {
+    const int64_t now = NowMs();
+    if (Status allowed = throttle.MayTry(request.username, now); !allowed.ok()) return allowed;
+    std::lock_guard lock(db_mutex);
+    auto response = SignIn(*db, request, now);
+    if (response.ok()) {
+      throttle.RecordSuccess(request.username);
+    } else if (response.status().code() == Status::Code::kUnauthenticated) {
+      throttle.RecordFailure(request.username, now);
+    }
+    return response;
+  }
+
+  static void SendThrottled(httplib::Response& res, const Status& status) {
+    SendError(res, status);
+    if (status.where() == "sign_in") res.status = 429;
+  }
+
   void HandleSignIn(const httplib::Request& req, httplib::Response& res) {
     auto request = sync::DecodeSignInRequest(req.body);
     if (!request.ok()) return SendError(res, request.status());
-    std::lock_guard lock(db_mutex);
-    auto response = SignIn(*db, *request, NowMs());
-    if (!response.ok()) return SendError(res, response.status());
+    auto response = ThrottledSignIn(*request);
+    if (!response.ok()) return SendThrottled(res, response.status());
     SendJson(res, sync::Encode(*response));
   }
 
@@ -151,10 +171,9 @@ struct SyncServer::Impl {
     request.username = req.get_param_value("username");
     request.password = req.get_param_value("password");
     request.device_id = "review-web";
-    std::lock_guard lock(db_mutex);
-    auto session = SignIn(*db, request, NowMs());
+    auto session = ThrottledSignIn(request);
     if (!session.ok()) {
-      res.status = HttpStatusFor(session.status().code());
+      res.status = session.status().where() == "sign_in" ? 429 : HttpStatusFor(session.status().code());
       res.set_content(ReviewSignInPage(session.status().what()), "text/html; charset=utf-8");
       return;
     }

@@ -147,3 +147,24 @@ TEST_CASE("a session token works only for the device it was issued to") {
   CHECK(res->status == 403);
   CHECK(CentralCount(f, "contacts") == 0);
 }
+
+TEST_CASE("repeated wrong passwords are slowed with a 429 that says how long to wait") {
+  ServerFixture f;
+  auto client = f.Client();
+  const std::string wrong =
+      R"({"device_id":"tablet-a","password":"guess-123","protocol":2,"username":"amira.khan"})";
+  for (int i = 0; i < 4; ++i) {
+    auto res = client->Post("/api/v1/session", wrong, "application/json");
+    REQUIRE(res);
+    CHECK(res->status == 401);
+  }
+  auto slowed = client->Post(
+      "/api/v1/session",
+      R"({"device_id":"tablet-a","password":"amira.khan-pw","protocol":2,"username":"amira.khan"})",
+      "application/json");
+  REQUIRE(slowed);
+  CHECK(slowed->status == 429);
+  auto error = sync::DecodeErrorBody(slowed->body);
+  REQUIRE(error.ok());
+  CHECK(error->message.rfind("too many failed sign-ins: wait ", 0) == 0);
+}
