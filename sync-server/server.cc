@@ -15,6 +15,7 @@
 #include "sync-server/http_errors.h"
 #include "sync-server/review_page.h"
 #include "sync-server/sign_in_throttle.h"
+#include "sync-server/static_files.h"
 #include "sync-server/sync_service.h"
 #include "sync-server/tls.h"
 
@@ -74,6 +75,7 @@ struct SyncServer::Impl {
   std::mutex db_mutex;
   std::unique_ptr<httplib::Server> http;
   SignInThrottle throttle;
+  std::optional<StaticSite> site;
   int port = 0;
 
   StatusOr<Principal> AuthenticateToken(const std::string& token) {
@@ -183,6 +185,28 @@ struct SyncServer::Impl {
     res.set_redirect("/review", 303);
   }
 
+  void ServeStatic(const httplib::Request& req, httplib::Response& res) {
+    const StaticFile* file = site->Find(req.path);
+    if (file == nullptr) {
+      res.status = 404;
+      res.set_content("Not found\n", "text/plain; charset=utf-8");
+      return;
+    }
+    // Revalidated every time: the service worker, not the HTTP cache, keeps the app offline.
+    res.set_header("Cache-Control", "no-cache");
+    res.set_header("ETag", file->etag);
+    res.set_header("Vary", "Accept-Encoding");
+    res.set_header("X-Content-Type-Options", "nosniff");
+    if (req.get_header_value("If-None-Match") == file->etag) {
+      res.status = 304;
+      return;
+    }
+    const bool gzip = !file->gzip_body.empty() &&
+                      req.get_header_value("Accept-Encoding").find("gzip") != std::string::npos;
+    if (gzip) res.set_header("Content-Encoding", "gzip");
+    res.set_content(gzip ? file->gzip_body : file->body, file->content_type.c_str());
+  }
+
   void InstallRoutes() {
     http->set_payload_max_length(config.max_body_bytes);
     http->Post("/api/v1/session",
@@ -199,11 +223,10 @@ struct SyncServer::Impl {
     http->Post("/review/signin", [this](const httplib::Request& q, httplib::Response& r) {
       HandleReviewSignIn(q, r);
     });
-    if (!config.web_root.empty()) {
-      http->set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
-      http->set_file_extension_and_mimetype_mapping("webmanifest", "application/manifest+json");
-      // The service worker decides what is cached; the HTTP cache must not serve it stale.
-      http->set_mount_point("/", config.web_root, {{"Cache-Control", "no-cache"}});
+    if (site) {
+      http->Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
+        ServeStatic(req, res);
+      });
     }
     http->set_error_handler([](const httplib::Request& req, httplib::Response& res) {
       if (req.path.rfind("/api/", 0) == 0 && res.body.empty())
@@ -228,10 +251,11 @@ StatusOr<std::unique_ptr<SyncServer>> SyncServer::Create(ServerConfig config) {
   std::error_code ec;
   std::filesystem::create_directories(config.data_dir, ec);
   if (ec) return Status::Unavailable(config.data_dir, "cannot create the data folder: " + ec.message());
-  if (!config.web_root.empty() && !std::filesystem::is_directory(config.web_root))
-    return Status::InvalidArgument("--web-root", config.web_root + " is not a folder");
-
   auto impl = std::make_unique<Impl>();
+  if (!config.web_root.empty()) {
+    OUTPOST_ASSIGN_OR_RETURN(StaticSite site, StaticSite::Load(config.web_root));
+    impl->site = std::move(site);
+  }
   OUTPOST_ASSIGN_OR_RETURN(impl->db, store::Database::Open(CentralStorePath(config.data_dir),
                                                            store::JournalMode::kWal));
   OUTPOST_RETURN_IF_ERROR(store::MigrateToLatest(*impl->db, store::Side::kServer).status());

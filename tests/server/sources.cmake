@@ -2,6 +2,7 @@ target_sources(outpost_tests PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/commands_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/review_page_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/sign_in_throttle_test.cc
+  ${CMAKE_CURRENT_LIST_DIR}/static_files_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/sync_api_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/sync_service_test.cc
 )

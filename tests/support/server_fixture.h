@@ -24,10 +24,12 @@ inline constexpr const char* kLeahId = "5abe8b6d-ac6f-4bc2-8f5d-6e7c8b9a0fb6";  
 
 class ServerFixture {
  public:
-  ServerFixture() {
+  // `web_root`: a folder of client files to serve, or empty for none.
+  explicit ServerFixture(const std::string& web_root = "") {
     server::ServerConfig config;
     config.port = 0;
     config.data_dir = dir_.File("data");
+    config.web_root = web_root;
     auto created = server::SyncServer::Create(config);
     REQUIRE(created.ok());
     server_ = std::move(created).value();
