@@ -13,36 +13,56 @@ namespace {
 
 using sync::Change;
 
-// Why `who` may not write `change`, or OK.
-Status MayWrite(store::Database& db, const Principal& who, const Change& change) {
+// The verdict on one new change from `who`. Two kinds of "no":
+//   - an error (the StatusOr fails): a change a correct client of this protocol can never send
+//     (invalid, someone else's name or device, a participant never on this caseload, a role that
+//     cannot write). The whole push is refused and nothing is written: hostile or broken input.
+//   - a refusal (the Verdict holds a non-OK Status): a change a correct client can make but the
+//     server must not store: its participant was reassigned away since, or its evidence id is
+//     taken. It is refused alone, kept with its reason, and the rest of the push goes on.
+struct Verdict {
+  Status refusal;  // OK: store it
+};
+
+StatusOr<Verdict> Judge(store::Database& db, const Principal& who, const Change& change) {
+  if (change.device_id != who.device_id)
+    return Status::PermissionDenied("device_id", "must be the pushing device");
+  OUTPOST_RETURN_IF_ERROR(sync::ValidateChange(change));
   if (change.author != who.username)
     return Status::PermissionDenied("author", "must be the signed-in user");
-  if (who.role == "compliance_officer")
-    return Status::PermissionDenied("role", "a compliance officer can only read");
-  if (!who.IsKeyWorker()) return Status::Ok();
-  if (change.record_type == "participant" &&
-      change.fields.find("\"key_worker\"") != std::string::npos)
-    return Status::PermissionDenied("fields.key_worker", "only a supervisor reassigns participants");
-  OUTPOST_ASSIGN_OR_RETURN(store::Statement owner,
-                           db.Prepare("SELECT key_worker FROM participants WHERE participant_id = ?"));
-  owner.Bind(1, change.participant_id);
-  OUTPOST_ASSIGN_OR_RETURN(bool found, owner.Step());
-  if (found && owner.ColumnText(0) == who.username) return Status::Ok();
-  // Evidence captured while the participant was still on this key worker's caseload is kept:
-  // a reassignment must not lose a contact recorded offline before it.
-  if (found && sync::IsEvidence(change.record_type)) {
+  if (who.IsKeyWorker()) {
+    if (change.record_type == "participant" &&
+        change.fields.find("\"key_worker\"") != std::string::npos)
+      return Status::PermissionDenied("fields.key_worker",
+                                      "only a supervisor reassigns participants");
     OUTPOST_ASSIGN_OR_RETURN(
-        store::Statement held,
-        db.Prepare("SELECT 1 FROM assignments WHERE participant_id = ? AND key_worker = ? AND "
-                   "assigned_at <= ? AND (unassigned_at = '' OR unassigned_at >= ?)"));
-    held.Bind(1, change.participant_id)
-        .Bind(2, who.username)
-        .Bind(3, change.captured_at)
-        .Bind(4, change.captured_at);
-    OUTPOST_ASSIGN_OR_RETURN(bool was_held, held.Step());
-    if (was_held) return Status::Ok();
+        store::Statement owner,
+        db.Prepare("SELECT key_worker FROM participants WHERE participant_id = ?"));
+    owner.Bind(1, change.participant_id);
+    OUTPOST_ASSIGN_OR_RETURN(bool found, owner.Step());
+    if (!found || owner.ColumnText(0) != who.username) {
+      OUTPOST_ASSIGN_OR_RETURN(
+          store::Statement held,
+          db.Prepare("SELECT max(CASE WHEN assigned_at <= ?3 AND (unassigned_at = '' OR "
+                     "unassigned_at >= ?3) THEN 1 ELSE 0 END) FROM assignments "
+                     "WHERE participant_id = ?1 AND key_worker = ?2"));
+      held.Bind(1, change.participant_id).Bind(2, who.username).Bind(3, change.captured_at);
+      OUTPOST_ASSIGN_OR_RETURN(bool any, held.Step());
+      if (!any || held.ColumnIsNull(0))
+        return Status::PermissionDenied("participant_id", "this participant is not on your caseload");
+      // Evidence captured while the participant was still on this caseload is kept: a
+      // reassignment must not lose a contact recorded offline before it.
+      if (!(sync::IsEvidence(change.record_type) && held.ColumnInt(0) == 1))
+        return Verdict{Status::PermissionDenied("participant_id",
+                                                "this participant is no longer on your caseload")};
+    }
   }
-  return Status::PermissionDenied("participant_id", "this participant is not on your caseload");
+  if (sync::IsEvidence(change.record_type)) {
+    OUTPOST_ASSIGN_OR_RETURN(bool exists, store::RecordExists(db, change.record_type, change.record_id));
+    if (exists)
+      return Verdict{Status::AlreadyExists("record_id", "evidence is written once; record a correction")};
+  }
+  return Verdict{};
 }
 
 // Keeps the assignment history in step with participants.key_worker after a push.
@@ -77,6 +97,15 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
                                   const sync::PushRequest& request, int64_t now_ms) {
   if (request.device_id != who.device_id)
     return Status::PermissionDenied("device_id", "the session belongs to another device");
+  if (who.role == "compliance_officer")
+    return Status::PermissionDenied("role", "a compliance officer can only read");
+  if (who.role == "administrator")
+    return Status::PermissionDenied("role", "an administrator manages accounts, not records");
+  auto sent = ParseUtc(request.sent_at);
+  if (!sent.ok()) return Status::InvalidArgument("sent_at", "must be the device's time, ISO 8601 UTC");
+  if (*sent > now_ms + kClockRefusedMs || *sent < now_ms - kClockRefusedMs)
+    return Status::InvalidArgument("sent_at",
+                                   "the tablet's clock is more than a year off: set its date and time");
   for (size_t i = 1; i < request.changes.size(); ++i)
     if (request.changes[i].device_seq <= request.changes[i - 1].device_seq)
       return Status::InvalidArgument("changes[" + std::to_string(i) + "].device_seq",
@@ -100,8 +129,7 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
       last_hash = chain.ColumnText(1);
     }
   }
-  int64_t offset_ms = 0;
-  if (auto sent = ParseUtc(request.sent_at); sent.ok()) offset_ms = now_ms - *sent;
+  const int64_t offset_ms = now_ms - *sent;
   response.clock_flagged = offset_ms > kClockToleranceMs || offset_ms < -kClockToleranceMs;
 
   // Retries: what the server holds for the numbers it has seen, in one query.
@@ -166,15 +194,12 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
                          " does not follow the change before it (its prev_hash differs)";
       break;
     }
-    Status verdict = c.device_id != who.device_id
-                         ? Status::PermissionDenied("device_id", "must be the pushing device")
-                         : sync::ValidateChange(c);
-    if (verdict.ok()) verdict = MayWrite(db, who, c);
-    if (verdict.ok() && sync::IsEvidence(c.record_type)) {
-      OUTPOST_ASSIGN_OR_RETURN(bool exists, store::RecordExists(db, c.record_type, c.record_id));
-      if (exists || !evidence_in_batch.insert(c.record_type + "/" + c.record_id).second)
-        verdict = Status::AlreadyExists("record_id", "evidence is written once; record a correction");
-    }
+    auto judged = Judge(db, who, c);
+    if (!judged.ok()) return judged.status().WithContext(where);
+    Status verdict = judged->refusal;
+    if (verdict.ok() && sync::IsEvidence(c.record_type) &&
+        !evidence_in_batch.insert(c.record_type + "/" + c.record_id).second)
+      verdict = Status::AlreadyExists("record_id", "evidence is written once; record a correction");
     last_seq = c.device_seq;
     last_hash = sync::ChangeHash(c);
     if (!verdict.ok()) {
@@ -216,6 +241,8 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
 
 StatusOr<sync::PullResponse> Pull(store::Database& db, const Principal& who, int64_t since,
                                   int limit) {
+  if (who.role == "administrator")
+    return Status::PermissionDenied("role", "an administrator manages accounts, not records");
   if (who.SeesEveryone()) return store::ChangesSince(db, since, std::nullopt, limit);
   OUTPOST_ASSIGN_OR_RETURN(auto txn, store::Transaction::Begin(db));
   std::set<std::string> caseload;

@@ -7,15 +7,17 @@
 //     one beyond the next expected is a gap, and one whose prev_hash is not the hash of the
 //     previous change breaks the chain: both stop the push there, and the reply says which
 //     device_seq to resend from (resend_from), so nothing after a hole is stored out of order;
-//   - each new change is validated and authorised on its own: a key worker writes only for their
-//     caseload (or evidence they captured before a reassignment), a supervisor for anyone, a
-//     compliance officer never; evidence is written once. A refused change is kept in
-//     rejected_changes with its reason and still advances the chain, so one bad change never
-//     blocks the rest;
+//   - each new change is judged. What a correct client can never send (an invalid change, someone
+//     else's name or device, a participant never on this key worker's caseload, a push from a
+//     compliance officer or administrator, a device clock more than a year off) refuses the
+//     whole push with a 4xx naming the change and field, and nothing is written. What a correct
+//     client can send but the server must not store (a participant reassigned away since, unless
+//     it is evidence captured before; evidence whose id is taken) is refused alone: kept in
+//     rejected_changes with its reason, the chain advances, and the rest of the push goes on;
 //   - accepted changes are applied (store::ApplyChangesInTransaction) and the reply lists what was
 //     stored with each change's hash: the tablet's receipt;
 //   - the device's clock offset is measured from sent_at and flagged beyond kClockTolerance.
-// Pull: a supervisor or compliance officer reads the whole log; a key worker's device reads the
+// Pull: a supervisor or compliance officer reads the whole log (an administrator none of it); a key worker's device reads the
 // changes of its caseload, first the earlier history of participants newly assigned to it, and is
 // told which participants left its caseload.
 #ifndef OUTPOST_SYNC_SERVER_SYNC_SERVICE_H_
@@ -31,6 +33,7 @@
 namespace outpost::server {
 
 inline constexpr int64_t kClockToleranceMs = 5 * 60 * 1000;
+inline constexpr int64_t kClockRefusedMs = int64_t{366} * 24 * 3600 * 1000;
 
 StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
                                   const sync::PushRequest& request, int64_t now_ms);

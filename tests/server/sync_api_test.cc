@@ -1,6 +1,9 @@
 // The sync API over real HTTPS on loopback: sign-in, push, pull, and what each refuses.
 #include <doctest/doctest.h>
 
+#include <chrono>
+
+#include "shared/base/utc_time.h"
 #include "shared/sync/codec.h"
 #include "tests/support/server_fixture.h"
 
@@ -11,6 +14,13 @@ using outpost::testing::kLeahId;
 using outpost::testing::ServerFixture;
 
 namespace {
+
+// The tablet's clock as it sends a push: the real time, as the server's.
+std::string NowUtc() {
+  return FormatUtc(std::chrono::duration_cast<std::chrono::milliseconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count());
+}
 
 httplib::Headers Bearer(const std::string& token) {
   return {{"Authorization", "Bearer " + token}};
@@ -33,7 +43,7 @@ TEST_CASE("the same push sent twice is stored once and the second reply says alr
   ServerFixture f;
   std::string token = f.SignIn("amira.khan", "tablet-a");
   TestDevice tablet("tablet-a");
-  sync::PushRequest push{2, "tablet-a", {tablet.Contact(kGraceId, "amira.khan")}, ""};
+  sync::PushRequest push{2, "tablet-a", {tablet.Contact(kGraceId, "amira.khan")}, NowUtc()};
   auto client = f.Client();
   auto first = client->Post("/api/v1/push", Bearer(token), sync::Encode(push), "application/json");
   REQUIRE(first);
@@ -58,7 +68,7 @@ TEST_CASE("a second device of the same key worker pulls the contact the first pu
   std::string token_a = f.SignIn("amira.khan", "tablet-a");
   std::string token_b = f.SignIn("amira.khan", "tablet-b");
   TestDevice tablet("tablet-a");
-  sync::PushRequest push{2, "tablet-a", {tablet.Contact(kGraceId, "amira.khan")}, ""};
+  sync::PushRequest push{2, "tablet-a", {tablet.Contact(kGraceId, "amira.khan")}, NowUtc()};
   REQUIRE(f.Client()->Post("/api/v1/push", Bearer(token_a), sync::Encode(push), "application/json"));
   auto pulled = f.Client()->Get("/api/v1/pull?since=0", Bearer(token_b));
   REQUIRE(pulled);
@@ -81,23 +91,22 @@ TEST_CASE("a key worker never pulls another key worker's participants") {
   CHECK(page->changes[0].participant_id == kLeahId);
 }
 
-TEST_CASE("a contact for someone else's participant is rejected with the reason, the rest stored") {
+TEST_CASE("a push holding a change for someone else's participant is refused whole, writing nothing") {
   ServerFixture f;
   std::string token = f.SignIn("amira.khan", "tablet-a");
   TestDevice tablet("tablet-a");
-  sync::Change leahs = tablet.Contact(kLeahId, "amira.khan");
   sync::Change graces = tablet.Contact(kGraceId, "amira.khan");
-  sync::PushRequest push{2, "tablet-a", {leahs, graces}, ""};
+  sync::Change leahs = tablet.Contact(kLeahId, "amira.khan");  // Ben's, never Amira's
+  sync::PushRequest push{2, "tablet-a", {graces, leahs}, NowUtc()};
   auto res = f.Client()->Post("/api/v1/push", Bearer(token), sync::Encode(push), "application/json");
   REQUIRE(res);
-  auto reply = sync::DecodePushResponse(res->body);
-  REQUIRE(reply.ok());
-  REQUIRE(reply->applied.size() == 1);
-  CHECK(reply->applied[0].change_id == "tablet-a:2");
-  REQUIRE(reply->rejected.size() == 1);
-  CHECK(reply->rejected[0].where == "changes[0].participant_id");
-  CHECK(reply->rejected[0].reason == "this participant is not on your caseload");
-  CHECK(CentralCount(f, "contacts") == 1);
+  CHECK(res->status == 403);
+  auto error = sync::DecodeErrorBody(res->body);
+  REQUIRE(error.ok());
+  CHECK(error->where == "changes[1].participant_id");
+  CHECK(error->message == "this participant is not on your caseload");
+  CHECK(CentralCount(f, "contacts") == 0);
+  CHECK(CentralCount(f, "device_chains") == 0);
 }
 
 TEST_CASE("a supervisor pulls every participant's record") {
@@ -121,7 +130,7 @@ TEST_CASE("a wrong password, a missing token and a malformed push are JSON error
   CHECK(sync::DecodeErrorBody(wrong->body)->code == "unauthenticated");
 
   TestDevice tablet("tablet-a");
-  sync::PushRequest push{2, "tablet-a", {tablet.Contact(kGraceId, "amira.khan")}, ""};
+  sync::PushRequest push{2, "tablet-a", {tablet.Contact(kGraceId, "amira.khan")}, NowUtc()};
   auto anonymous = client->Post("/api/v1/push", sync::Encode(push), "application/json");
   REQUIRE(anonymous);
   CHECK(anonymous->status == 401);
@@ -141,7 +150,7 @@ TEST_CASE("a session token works only for the device it was issued to") {
   ServerFixture f;
   std::string token = f.SignIn("amira.khan", "tablet-a");
   TestDevice other("tablet-b");
-  sync::PushRequest push{2, "tablet-b", {other.Contact(kGraceId, "amira.khan")}, ""};
+  sync::PushRequest push{2, "tablet-b", {other.Contact(kGraceId, "amira.khan")}, NowUtc()};
   auto res = f.Client()->Post("/api/v1/push", Bearer(token), sync::Encode(push), "application/json");
   REQUIRE(res);
   CHECK(res->status == 403);

@@ -100,35 +100,65 @@ TEST_CASE("changes sent out of order in one push are refused as a whole") {
   TestDevice tablet("tablet-a");
   sync::Change first = tablet.Contact(kGrace, "amira.khan");
   sync::Change second = tablet.Contact(kGrace, "amira.khan");
-  auto reply = server::Push(*central.db, kAmiraA, {2, "tablet-a", {second, first}, ""}, kNow);
+  auto reply =
+      server::Push(*central.db, kAmiraA, {2, "tablet-a", {second, first}, FormatUtc(kNow)}, kNow);
   REQUIRE_FALSE(reply.ok());
   CHECK(reply.status().where() == "changes[1].device_seq");
 }
 
 TEST_CASE("one refused change never blocks the rest, and a retry is told the same reason") {
   Central central;
+  // Grace moves to Ben while Amira's tablet is offline, still holding an edit of her plan.
+  TestDevice desk("desk-c");
+  sync::Change move = testing::ParticipantChange("desk-c", 0, kGrace, "ben.clarke");
+  move.author = "carys.jones";
+  move.fields = R"({"key_worker":"ben.clarke"})";
+  REQUIRE(central.Push(kCarys, {desk.Next(move)}, kNow - 3600 * 1000).applied.size() == 1);
   TestDevice tablet("tablet-a");
-  sync::Change bad = tablet.Contact(kLeah, "amira.khan");  // Ben's participant
-  sync::Change good = tablet.Contact(kGrace, "amira.khan");
-  sync::PushResponse reply = central.Push(kAmiraA, {bad, good});
+  sync::Change stale = testing::ParticipantChange("tablet-a", 0, kGrace, "amira.khan");
+  stale.record_type = "plan_item";
+  stale.record_id = "item-1";
+  stale.author = "amira.khan";
+  stale.fields = R"({"status":"done"})";
+  stale = tablet.Next(stale);
+  sync::Change before_move = testing::ContactChange("tablet-a", 0, kGrace, "amira.khan");
+  before_move.captured_at = "2026-11-23T09:00:00Z";  // evidence from before the move: kept
+  before_move = tablet.Next(before_move);
+  sync::PushResponse reply = central.Push(kAmiraA, {stale, before_move});
   REQUIRE(reply.rejected.size() == 1);
   CHECK(reply.rejected[0].change_id == "tablet-a:1");
-  CHECK(reply.rejected[0].reason == "this participant is not on your caseload");
+  CHECK(reply.rejected[0].reason == "this participant is no longer on your caseload");
   REQUIRE(reply.applied.size() == 1);
-  sync::PushResponse retry = central.Push(kAmiraA, {bad, good});
+  CHECK(reply.applied[0].change_id == "tablet-a:2");
+  sync::PushResponse retry = central.Push(kAmiraA, {stale, before_move});
   REQUIRE(retry.rejected.size() == 1);
-  CHECK(retry.rejected[0].reason == "this participant is not on your caseload");
+  CHECK(retry.rejected[0].reason == "this participant is no longer on your caseload");
   CHECK(retry.already_known == reply.applied);
   CHECK(central.Count("SELECT count(*) FROM rejected_changes") == 1);
 }
 
-TEST_CASE("a compliance officer can only read") {
+TEST_CASE("a change no correct tablet could send refuses the whole push, and nothing is written") {
   Central central;
-  server::Principal officer{"olu.ade", "Olu Ade", "compliance_officer", "desk-o"};
-  TestDevice desk("desk-o");
-  sync::PushResponse reply = central.Push(officer, {desk.Contact(kGrace, "olu.ade")});
-  REQUIRE(reply.rejected.size() == 1);
-  CHECK(reply.rejected[0].reason == "a compliance officer can only read");
+  TestDevice tablet("tablet-a");
+  sync::Change good = tablet.Contact(kGrace, "amira.khan");
+  sync::Change forged = tablet.Contact(kGrace, "ben.clarke");  // in someone else's name
+  auto reply = server::Push(*central.db, kAmiraA, {2, "tablet-a", {good, forged}, FormatUtc(kNow)}, kNow);
+  REQUIRE_FALSE(reply.ok());
+  CHECK(reply.status().where() == "changes[1].author");
+  CHECK(central.Count("SELECT count(*) FROM contacts") == 0);
+  CHECK(central.Count("SELECT count(*) FROM device_chains") == 0);
+}
+
+TEST_CASE("a push from a tablet whose clock is years off is refused until the clock is set") {
+  Central central;
+  TestDevice tablet("tablet-a");
+  auto reply = server::Push(*central.db, kAmiraA,
+                            {2, "tablet-a", {tablet.Contact(kGrace, "amira.khan")},
+                             "1970-01-01T00:00:10Z"},
+                            kNow);
+  REQUIRE_FALSE(reply.ok());
+  CHECK(reply.status().where() == "sent_at");
+  CHECK(reply.status().what() == "the tablet's clock is more than a year off: set its date and time");
 }
 
 TEST_CASE("a device clock far from the server's is flagged") {
