@@ -13,6 +13,8 @@
 #include "shared/store/migrations.h"
 #include "shared/store/record_store.h"
 #include "sync-server/accounts.h"
+#include "sync-server/audit.h"
+#include "sync-server/seal.h"
 #include "sync-server/crypto.h"
 #include "sync-server/server.h"
 
@@ -224,9 +226,52 @@ Status Compliance(const std::vector<std::string>& args, std::FILE* out) {
 
 }  // namespace
 
+Status AuditVerifyCommand(const std::vector<std::string>& args, std::FILE* out) {
+  OUTPOST_ASSIGN_OR_RETURN(auto flags, ParseFlags(args, {"--data-dir"}));
+  OUTPOST_RETURN_IF_ERROR(Require(flags, {"--data-dir"}));
+  OUTPOST_ASSIGN_OR_RETURN(auto db, OpenCentral(flags["--data-dir"]));
+  OUTPOST_ASSIGN_OR_RETURN(AuditVerification result, VerifyAuditChain(*db));
+  if (result.first_broken_seq != 0)
+    return Status::DataLoss("audit entry " + std::to_string(result.first_broken_seq),
+                            result.problem);
+  std::fprintf(out, "audit log intact: %lld entries\n", static_cast<long long>(result.entries));
+  return Status::Ok();
+}
+
+Status VerifySignaturesCommand(const std::vector<std::string>& args, std::FILE* out) {
+  OUTPOST_ASSIGN_OR_RETURN(auto flags, ParseFlags(args, {"--data-dir", "--id"}));
+  OUTPOST_RETURN_IF_ERROR(Require(flags, {"--data-dir"}));
+  OUTPOST_ASSIGN_OR_RETURN(auto db, OpenCentral(flags["--data-dir"]));
+  std::vector<std::string> ids;
+  if (flags.count("--id")) {
+    ids.push_back(flags["--id"]);
+  } else {
+    OUTPOST_ASSIGN_OR_RETURN(
+        store::Statement all,
+        db->Prepare("SELECT record_id FROM records WHERE record_type = 'signature' ORDER BY record_id"));
+    while (true) {
+      OUTPOST_ASSIGN_OR_RETURN(bool row, all.Step());
+      if (!row) break;
+      ids.push_back(all.ColumnText(0));
+    }
+  }
+  int broken = 0;
+  for (const std::string& id : ids) {
+    OUTPOST_ASSIGN_OR_RETURN(SealCheck check, VerifySignatureSeal(*db, id));
+    std::fprintf(out, "%s\t%s\n", id.c_str(), check.ok() ? "OK" : ("BROKEN: " + check.Problem()).c_str());
+    broken += check.ok() ? 0 : 1;
+  }
+  if (broken > 0)
+    return Status::DataLoss("signatures", std::to_string(broken) + " of " +
+                                              std::to_string(ids.size()) + " do not match their seal");
+  std::fprintf(out, "%zu signatures match their seals\n", ids.size());
+  return Status::Ok();
+}
+
 bool IsCommand(const std::string& name) {
   for (const char* command : {"holidays", "compliance", "create-user", "reset-password", "devices",
-                              "revoke-device", "backup", "restore"})
+                              "revoke-device", "backup", "restore", "audit-verify",
+                              "verify-signatures"})
     if (name == command) return true;
   return false;
 }
@@ -242,6 +287,8 @@ int RunCommand(const std::vector<std::string>& args, std::FILE* in, std::FILE* o
                   : name == "revoke-device"  ? RevokeDeviceCommand(args, out)
                   : name == "backup"         ? BackupCommand(args, out)
                   : name == "restore"        ? RestoreCommand(args, out)
+                  : name == "audit-verify"   ? AuditVerifyCommand(args, out)
+                  : name == "verify-signatures" ? VerifySignaturesCommand(args, out)
                   : Status::InvalidArgument(name, "is not a command");
   if (status.ok()) return 0;
   std::fprintf(err, "outpost-sync-server %s: %s\n", args[0].c_str(), status.ToString().c_str());

@@ -23,6 +23,10 @@
 //   restore --data-dir DIR --from FILE
 //       Replaces the central store with a backup, after checking it is one. Stop the server
 //       first: a running server keeps serving what it had cached in memory.
+//   audit-verify --data-dir DIR
+//       Walks the audit log's hash chain; names the first broken entry (exit 1) or says intact.
+//   verify-signatures --data-dir DIR [--id SIGNATURE]
+//       Checks each signature (or one) against the server's seal: strokes, document, version.
 //
 // --bank-holidays-json loads the UK government's bank-holidays.json (division england-and-wales)
 // over the built-in rules. Each returns the process exit code and writes errors to `err`

@@ -6,14 +6,17 @@
 #include <chrono>
 #include <filesystem>
 #include <mutex>
+#include <nlohmann/json.hpp>
 
 #include "shared/base/utc_time.h"
 #include "shared/store/change_store.h"
 #include "shared/store/migrations.h"
 #include "shared/sync/codec.h"
 #include "sync-server/accounts.h"
+#include "sync-server/audit.h"
 #include "sync-server/http_errors.h"
 #include "sync-server/review_page.h"
+#include "sync-server/seal.h"
 #include "sync-server/sign_in_throttle.h"
 #include "sync-server/static_files.h"
 #include "sync-server/sync_service.h"
@@ -75,6 +78,7 @@ struct SyncServer::Impl {
   std::mutex db_mutex;
   std::unique_ptr<httplib::Server> http;
   SignInThrottle throttle;
+  std::unique_ptr<Sealer> sealer;
   std::optional<StaticSite> site;
   int port = 0;
 
@@ -117,6 +121,7 @@ struct SyncServer::Impl {
     if (!who.ok()) return SendError(res, who.status());
     auto response = Push(*db, *who, *request, NowMs());
     if (!response.ok()) return SendError(res, response.status());
+    CatchUpLocked();
     SendJson(res, sync::Encode(*response));
   }
 
@@ -143,6 +148,11 @@ struct SyncServer::Impl {
     if (!who.ok()) return SendError(res, who.status());
     auto page = Pull(*db, *who, since, limit);
     if (!page.ok()) return SendError(res, page.status());
+    if (who->SeesEveryone() && !page->changes.empty()) {
+      std::vector<std::string> shown;
+      for (const sync::Change& c : page->changes) shown.push_back(c.participant_id);
+      LogIfFailed(AuditRecordsRead(*db, *who, shown, "pull since " + std::to_string(since), NowMs()));
+    }
     SendJson(res, sync::Encode(*page));
   }
 
@@ -160,6 +170,12 @@ struct SyncServer::Impl {
       return;
     }
     auto page = ReviewRecordPage(*db, *who);
+    if (page.ok()) {
+      std::vector<std::string> shown;
+      auto everyone = db->Prepare("SELECT participant_id FROM participants");
+      while (everyone.ok() && everyone->Step().value_or(false)) shown.push_back(everyone->ColumnText(0));
+      LogIfFailed(AuditRecordsRead(*db, *who, shown, "review page", NowMs()));
+    }
     if (!page.ok()) {
       res.status = HttpStatusFor(page.status().code());
       res.set_content(ReviewSignInPage(page.status().ToString()), "text/html; charset=utf-8");
@@ -207,14 +223,72 @@ struct SyncServer::Impl {
     res.set_content(gzip ? file->gzip_body : file->body, file->content_type.c_str());
   }
 
+  static void LogIfFailed(const Status& status) {
+    if (!status.ok()) std::fprintf(stderr, "outpost-sync-server: %s\n", status.ToString().c_str());
+  }
+
+  // Audit entries for applied changes and seals for new signatures, caught up with the store.
+  // Runs after every push and at start-up, so nothing stored is ever left unaudited or unsealed
+  // for longer than until the next start. Caller holds db_mutex.
+  void CatchUpLocked() {
+    LogIfFailed(AuditAppliedChanges(*db).status());
+    LogIfFailed(sealer->SealNewSignatures(*db, NowMs()).status());
+  }
+
+  void HandleVerifySignature(const httplib::Request& req, httplib::Response& res) {
+    std::lock_guard lock(db_mutex);
+    auto who = AuthenticateToken(BearerToken(req));
+    if (!who.ok()) return SendError(res, who.status());
+    if (who->role == "administrator")
+      return SendError(res, Status::PermissionDenied("role", "an administrator manages accounts, not records"));
+    const std::string id = req.get_param_value("id");
+    if (id.empty() || id.size() > 64)
+      return SendError(res, Status::InvalidArgument("id", "must name a signature"));
+    if (who->IsKeyWorker()) {
+      auto owner = db->Prepare("SELECT 1 FROM records r JOIN participants p USING (participant_id) "
+                               "WHERE r.record_id = ? AND p.key_worker = ?");
+      if (!owner.ok()) return SendError(res, owner.status());
+      owner->Bind(1, id).Bind(2, who->username);
+      if (!owner->Step().value_or(false))
+        return SendError(res, Status::NotFound("id", "no signature " + id + " on your caseload"));
+    }
+    auto check = VerifySignatureSeal(*db, id);
+    if (!check.ok()) return SendError(res, check.status());
+    nlohmann::json body = {{"document_match", check->document_match},
+                           {"id", id},
+                           {"ok", check->ok()},
+                           {"problem", check->Problem()},
+                           {"seal_valid", check->seal_valid},
+                           {"sealed", check->sealed},
+                           {"strokes_match", check->strokes_match},
+                           {"version_match", check->version_match}};
+    SendJson(res, body.dump());
+  }
+
   void InstallRoutes() {
     http->set_payload_max_length(config.max_body_bytes);
+    // httplib 0.11 limits only a body with a Content-Length: a chunked body, or one that runs
+    // until the connection closes, would be read into memory without end. Refused before any of
+    // it is read (issue 5); every client of this server sends a Content-Length.
+    http->set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+      const bool has_body = req.method == "POST" || req.method == "PUT" ||
+                            req.method == "PATCH" || req.method == "DELETE" || req.method == "PRI";
+      if (!req.has_header("Transfer-Encoding") && (!has_body || req.has_header("Content-Length")))
+        return httplib::Server::HandlerResponse::Unhandled;
+      SendError(res, Status::InvalidArgument("body", "must be sent with a Content-Length"));
+      res.status = 411;
+      res.set_header("Connection", "close");
+      return httplib::Server::HandlerResponse::Handled;
+    });
     http->Post("/api/v1/session",
                [this](const httplib::Request& q, httplib::Response& r) { HandleSignIn(q, r); });
     http->Post("/api/v1/push",
                [this](const httplib::Request& q, httplib::Response& r) { HandlePush(q, r); });
     http->Get("/api/v1/pull",
               [this](const httplib::Request& q, httplib::Response& r) { HandlePull(q, r); });
+    http->Get("/api/v1/signatures/verify", [this](const httplib::Request& q, httplib::Response& r) {
+      HandleVerifySignature(q, r);
+    });
     http->Get("/api/v1/health", [](const httplib::Request&, httplib::Response& r) {
       SendJson(r, "{\"protocol\":" + std::to_string(sync::kProtocolVersion) + ",\"status\":\"ok\"}");
     });
@@ -228,10 +302,16 @@ struct SyncServer::Impl {
         ServeStatic(req, res);
       });
     }
-    http->set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-      if (req.path.rfind("/api/", 0) == 0 && res.body.empty())
-        SendError(res, res.status == 404 ? Status::NotFound("path", req.path + " is not an API")
-                                         : Status::InvalidArgument("request", "was refused"));
+    http->set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
+      if (req.path.rfind("/api/", 0) != 0 || !res.body.empty()) return;
+      const int status = res.status;  // httplib's own: 404, 413 (body too large), 400...
+      SendError(res, status == 404   ? Status::NotFound("path", req.path + " is not an API")
+                     : status == 413 ? Status::InvalidArgument(
+                                           "body", "is larger than " +
+                                                       std::to_string(config.max_body_bytes) +
+                                                       " bytes")
+                                     : Status::InvalidArgument("request", "was refused"));
+      res.status = status;
     });
     http->set_exception_handler(
         [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
@@ -259,6 +339,7 @@ StatusOr<std::unique_ptr<SyncServer>> SyncServer::Create(ServerConfig config) {
   OUTPOST_ASSIGN_OR_RETURN(impl->db, store::Database::Open(CentralStorePath(config.data_dir),
                                                            store::JournalMode::kWal));
   OUTPOST_RETURN_IF_ERROR(store::MigrateToLatest(*impl->db, store::Side::kServer).status());
+  OUTPOST_ASSIGN_OR_RETURN(impl->sealer, Sealer::LoadOrCreate(config.data_dir + "/seal/seal-key.pem"));
 
   if (config.plain_http) {
     impl->http = std::make_unique<httplib::Server>();
@@ -279,6 +360,10 @@ StatusOr<std::unique_ptr<SyncServer>> SyncServer::Create(ServerConfig config) {
 }
 
 Status SyncServer::Bind() {
+  {
+    std::lock_guard lock(impl_->db_mutex);
+    impl_->CatchUpLocked();
+  }
   if (impl_->config.port == 0) {
     impl_->port = impl_->http->bind_to_any_port(impl_->config.bind_address);
   } else if (impl_->http->bind_to_port(impl_->config.bind_address, impl_->config.port)) {

@@ -31,6 +31,9 @@ class [[nodiscard]] StatusOr {
   T&& value() && { assert(ok()); return std::move(*value_); }
   const T& operator*() const& { return value(); }
   T& operator*() & { return value(); }
+  // The value, or `fallback` when there is none (the error is dropped: use only where a failure
+  // and "no" mean the same).
+  T value_or(T fallback) const& { return ok() ? *value_ : std::move(fallback); }
   const T* operator->() const { return &value(); }
   T* operator->() { return &value(); }
 

@@ -1,4 +1,6 @@
 target_sources(outpost_tests PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/audit_test.cc
+  ${CMAKE_CURRENT_LIST_DIR}/seal_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/commands_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/review_page_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/sign_in_throttle_test.cc
