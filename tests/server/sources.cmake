@@ -7,4 +7,5 @@ target_sources(outpost_tests PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/static_files_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/sync_api_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/sync_service_test.cc
+  ${CMAKE_CURRENT_LIST_DIR}/tls_test.cc
 )
