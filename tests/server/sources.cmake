@@ -1,4 +1,5 @@
 target_sources(outpost_tests PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/accounts_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/audit_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/seal_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/commands_test.cc
