@@ -127,7 +127,14 @@ struct SyncServer::Impl {
 
   void HandlePull(const httplib::Request& req, httplib::Response& res) {
     int64_t since = 0;
+    int64_t backfill_after = 0;
     int limit = sync::kMaxChangesPerPull;
+    if (req.has_param("backfill_after")) {
+      const std::string text = req.get_param_value("backfill_after");
+      auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), backfill_after);
+      if (error != std::errc() || end != text.data() + text.size() || backfill_after < 0)
+        return SendError(res, Status::InvalidArgument("backfill_after", "must be a sequence of 0 or more"));
+    }
     if (req.has_param("since")) {
       const std::string text = req.get_param_value("since");
       auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), since);
@@ -146,7 +153,7 @@ struct SyncServer::Impl {
     std::lock_guard lock(db_mutex);
     auto who = AuthenticateToken(BearerToken(req));
     if (!who.ok()) return SendError(res, who.status());
-    auto page = Pull(*db, *who, since, limit);
+    auto page = Pull(*db, *who, since, limit, backfill_after);
     if (!page.ok()) return SendError(res, page.status());
     if (who->SeesEveryone() && !page->changes.empty()) {
       std::vector<std::string> shown;
@@ -188,7 +195,8 @@ struct SyncServer::Impl {
     sync::SignInRequest request;
     request.username = req.get_param_value("username");
     request.password = req.get_param_value("password");
-    request.device_id = "review-web";
+    // Each user's review sessions are their own "device", so one user's sign-in never blocks another's.
+    request.device_id = "review-web-" + request.username.substr(0, 40);
     auto session = ThrottledSignIn(request);
     if (!session.ok()) {
       res.status = session.status().where() == "sign_in" ? 429 : HttpStatusFor(session.status().code());
@@ -267,6 +275,12 @@ struct SyncServer::Impl {
 
   void InstallRoutes() {
     http->set_payload_max_length(config.max_body_bytes);
+    // httplib writes a response's header and body as separate TLS records: without NODELAY the
+    // body waits for the client's delayed ACK (about 40 ms on Linux) on every request.
+    http->set_tcp_nodelay(true);
+    // Tablets keep connections open; more workers than httplib's default of 8 keep a burst of
+    // them from queueing behind each other (the store itself is still one writer at a time).
+    http->new_task_queue = [] { return new httplib::ThreadPool(32); };
     // httplib 0.11 limits only a body with a Content-Length: a chunked body, or one that runs
     // until the connection closes, would be read into memory without end. Refused before any of
     // it is read (issue 5); every client of this server sends a Content-Length.

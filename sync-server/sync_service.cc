@@ -1,6 +1,8 @@
 #include "sync-server/sync_service.h"
 
+#include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "shared/base/utc_time.h"
@@ -24,7 +26,37 @@ struct Verdict {
   Status refusal;  // OK: store it
 };
 
-StatusOr<Verdict> Judge(store::Database& db, const Principal& who, const Change& change) {
+// What Judge reads, prepared and read once per push rather than once per change. The caseload
+// cannot change while a push is judged: accepted changes are applied only after.
+struct Judging {
+  std::set<std::string> caseload;             // a key worker's participants now
+  std::optional<store::Statement> held;       // the key worker's assignments of one participant
+  std::optional<store::Statement> evidence;   // is this evidence stored already?
+
+  static StatusOr<Judging> Start(store::Database& db, const Principal& who) {
+    Judging j;
+    if (who.IsKeyWorker()) {
+      OUTPOST_ASSIGN_OR_RETURN(
+          store::Statement select,
+          db.Prepare("SELECT participant_id FROM participants WHERE key_worker = ?"));
+      select.Bind(1, who.username);
+      while (true) {
+        OUTPOST_ASSIGN_OR_RETURN(bool row, select.Step());
+        if (!row) break;
+        j.caseload.insert(select.ColumnText(0));
+      }
+      OUTPOST_ASSIGN_OR_RETURN(
+          j.held, db.Prepare("SELECT max(CASE WHEN assigned_at <= ?3 AND (unassigned_at = '' OR "
+                             "unassigned_at >= ?3) THEN 1 ELSE 0 END) FROM assignments "
+                             "WHERE participant_id = ?1 AND key_worker = ?2"));
+    }
+    OUTPOST_ASSIGN_OR_RETURN(
+        j.evidence, db.Prepare("SELECT 1 FROM records WHERE record_type = ? AND record_id = ?"));
+    return j;
+  }
+};
+
+StatusOr<Verdict> Judge(Judging& judging, const Principal& who, const Change& change) {
   if (change.device_id != who.device_id)
     return Status::PermissionDenied("device_id", "must be the pushing device");
   OUTPOST_RETURN_IF_ERROR(sync::ValidateChange(change));
@@ -35,30 +67,27 @@ StatusOr<Verdict> Judge(store::Database& db, const Principal& who, const Change&
         change.fields.find("\"key_worker\"") != std::string::npos)
       return Status::PermissionDenied("fields.key_worker",
                                       "only a supervisor reassigns participants");
-    OUTPOST_ASSIGN_OR_RETURN(
-        store::Statement owner,
-        db.Prepare("SELECT key_worker FROM participants WHERE participant_id = ?"));
-    owner.Bind(1, change.participant_id);
-    OUTPOST_ASSIGN_OR_RETURN(bool found, owner.Step());
-    if (!found || owner.ColumnText(0) != who.username) {
-      OUTPOST_ASSIGN_OR_RETURN(
-          store::Statement held,
-          db.Prepare("SELECT max(CASE WHEN assigned_at <= ?3 AND (unassigned_at = '' OR "
-                     "unassigned_at >= ?3) THEN 1 ELSE 0 END) FROM assignments "
-                     "WHERE participant_id = ?1 AND key_worker = ?2"));
+    if (!judging.caseload.count(change.participant_id)) {
+      store::Statement& held = *judging.held;
       held.Bind(1, change.participant_id).Bind(2, who.username).Bind(3, change.captured_at);
       OUTPOST_ASSIGN_OR_RETURN(bool any, held.Step());
-      if (!any || held.ColumnIsNull(0))
+      const bool never = !any || held.ColumnIsNull(0);
+      const bool then = !never && held.ColumnInt(0) == 1;
+      held.Reset();
+      if (never)
         return Status::PermissionDenied("participant_id", "this participant is not on your caseload");
       // Evidence captured while the participant was still on this caseload is kept: a
       // reassignment must not lose a contact recorded offline before it.
-      if (!(sync::IsEvidence(change.record_type) && held.ColumnInt(0) == 1))
+      if (!(sync::IsEvidence(change.record_type) && then))
         return Verdict{Status::PermissionDenied("participant_id",
                                                 "this participant is no longer on your caseload")};
     }
   }
   if (sync::IsEvidence(change.record_type)) {
-    OUTPOST_ASSIGN_OR_RETURN(bool exists, store::RecordExists(db, change.record_type, change.record_id));
+    store::Statement& evidence = *judging.evidence;
+    evidence.Bind(1, change.record_type).Bind(2, change.record_id);
+    OUTPOST_ASSIGN_OR_RETURN(bool exists, evidence.Step());
+    evidence.Reset();
     if (exists)
       return Verdict{Status::AlreadyExists("record_id", "evidence is written once; record a correction")};
   }
@@ -106,6 +135,10 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
   if (*sent > now_ms + kClockRefusedMs || *sent < now_ms - kClockRefusedMs)
     return Status::InvalidArgument("sent_at",
                                    "the tablet's clock is more than a year off: set its date and time");
+  for (size_t i = 0; i < request.changes.size(); ++i)
+    if (request.changes[i].device_seq < 1)
+      return Status::InvalidArgument("changes[" + std::to_string(i) + "].device_seq",
+                                     "must be 1 or more");
   for (size_t i = 1; i < request.changes.size(); ++i)
     if (request.changes[i].device_seq <= request.changes[i - 1].device_seq)
       return Status::InvalidArgument("changes[" + std::to_string(i) + "].device_seq",
@@ -129,6 +162,7 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
       last_hash = chain.ColumnText(1);
     }
   }
+  const int64_t chain_seq_before = last_seq;
   const int64_t offset_ms = now_ms - *sent;
   response.clock_flagged = offset_ms > kClockToleranceMs || offset_ms < -kClockToleranceMs;
 
@@ -137,11 +171,12 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
   std::map<int64_t, std::pair<std::string, std::string>> refused;
   if (!request.changes.empty() && request.changes.front().device_seq <= last_seq) {
     const int64_t low = request.changes.front().device_seq;
+    const int64_t high = std::min(last_seq, request.changes.back().device_seq);
     OUTPOST_ASSIGN_OR_RETURN(
         store::Statement held,
         db.Prepare("SELECT device_seq, hash FROM changes WHERE device_id = ? AND device_seq "
                    "BETWEEN ? AND ?"));
-    held.Bind(1, who.device_id).Bind(2, low).Bind(3, last_seq);
+    held.Bind(1, who.device_id).Bind(2, low).Bind(3, high);
     while (true) {
       OUTPOST_ASSIGN_OR_RETURN(bool row, held.Step());
       if (!row) break;
@@ -151,7 +186,7 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
         store::Statement rejected,
         db.Prepare("SELECT device_seq, field, reason FROM rejected_changes WHERE device_id = ? "
                    "AND device_seq BETWEEN ? AND ?"));
-    rejected.Bind(1, who.device_id).Bind(2, low).Bind(3, last_seq);
+    rejected.Bind(1, who.device_id).Bind(2, low).Bind(3, high);
     while (true) {
       OUTPOST_ASSIGN_OR_RETURN(bool row, rejected.Step());
       if (!row) break;
@@ -163,7 +198,9 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
       store::Statement keep_refused,
       db.Prepare("INSERT OR IGNORE INTO rejected_changes(device_id, device_seq, change, field, "
                  "reason, received_at) VALUES (?, ?, ?, ?, ?, ?)"));
+  OUTPOST_ASSIGN_OR_RETURN(Judging judging, Judging::Start(db, who));
   std::vector<Change> accepted;
+  std::vector<std::string> accepted_hashes;
   std::set<std::string> evidence_in_batch;
   std::set<std::string> reassigned;
   for (size_t i = 0; i < request.changes.size(); ++i) {
@@ -178,6 +215,10 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
       }
       continue;
     }
+    // Judged before the chain is looked at, so that input no correct tablet could send is
+    // refused as such even when it also claims a gap.
+    auto judged = Judge(judging, who, c);
+    if (!judged.ok()) return judged.status().WithContext(where);
     if (c.device_seq > last_seq + 1) {
       response.resend_from = last_seq + 1;
       response.unknown_device = !known_device;
@@ -194,8 +235,6 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
                          " does not follow the change before it (its prev_hash differs)";
       break;
     }
-    auto judged = Judge(db, who, c);
-    if (!judged.ok()) return judged.status().WithContext(where);
     Status verdict = judged->refusal;
     if (verdict.ok() && sync::IsEvidence(c.record_type) &&
         !evidence_in_batch.insert(c.record_type + "/" + c.record_id).second)
@@ -215,13 +254,20 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
     }
     if (c.record_type == "participant") reassigned.insert(c.participant_id);
     accepted.push_back(c);
+    accepted_hashes.push_back(last_hash);
   }
 
   OUTPOST_ASSIGN_OR_RETURN(store::ApplyReport report,
                            store::ApplyChangesInTransaction(db, accepted, {response.received_at}));
-  for (const Change& c : accepted) response.applied.push_back({c.ChangeId(), sync::ChangeHash(c)});
+  for (size_t i = 0; i < accepted.size(); ++i)
+    response.applied.push_back({accepted[i].ChangeId(), std::move(accepted_hashes[i])});
   (void)report;  // ids the log held before chains existed are stored already: same receipt
   OUTPOST_RETURN_IF_ERROR(RecordReassignments(db, reassigned, response.received_at));
+  if (last_seq == chain_seq_before) {
+    // Nothing new was received (a retry, a gap, a broken chain): nothing is written.
+    OUTPOST_RETURN_IF_ERROR(txn->Commit());
+    return response;
+  }
   OUTPOST_ASSIGN_OR_RETURN(
       store::Statement save,
       db.Prepare("INSERT INTO device_chains(device_id, last_seq, last_hash, clock_offset_ms, "
@@ -240,78 +286,69 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
 }
 
 StatusOr<sync::PullResponse> Pull(store::Database& db, const Principal& who, int64_t since,
-                                  int limit) {
+                                  int limit, int64_t backfill_after) {
   if (who.role == "administrator")
     return Status::PermissionDenied("role", "an administrator manages accounts, not records");
   if (who.SeesEveryone()) return store::ChangesSince(db, since, std::nullopt, limit);
+  // Nothing is remembered between pulls: what a device holds follows from its cursor, so a
+  // reply that is lost, or a request that arrives twice, changes nothing and is answered again.
   OUTPOST_ASSIGN_OR_RETURN(auto txn, store::Transaction::Begin(db));
-  std::set<std::string> caseload;
-  {
-    OUTPOST_ASSIGN_OR_RETURN(store::Statement select,
-                             db.Prepare("SELECT participant_id FROM participants WHERE key_worker = ?"));
-    select.Bind(1, who.username);
-    while (true) {
-      OUTPOST_ASSIGN_OR_RETURN(bool row, select.Step());
-      if (!row) break;
-      caseload.insert(select.ColumnText(0));
-    }
-  }
-  std::map<std::string, int64_t> sent;  // participant -> backfilled_to
-  {
+  std::vector<std::string> removed, newly_assigned;
+  if (since > 0) {
+    // Participants whose key worker was written after the cursor are the only ones whose place
+    // on this caseload can differ from what the device received up to the cursor.
     OUTPOST_ASSIGN_OR_RETURN(
-        store::Statement select,
-        db.Prepare("SELECT participant_id, backfilled_to FROM device_scope WHERE device_id = ?"));
-    select.Bind(1, who.device_id);
+        store::Statement moved,
+        db.Prepare("SELECT DISTINCT c.participant_id, p.key_worker FROM changes c JOIN "
+                   "participants p USING (participant_id) WHERE c.seq > ? AND "
+                   "c.record_type = 'participant' AND json_extract(c.fields, '$.key_worker') "
+                   "IS NOT NULL ORDER BY c.participant_id"));
+    moved.Bind(1, since);
+    OUTPOST_ASSIGN_OR_RETURN(
+        store::Statement passed_through,
+        db.Prepare("SELECT 1 FROM changes WHERE participant_id = ? AND seq > ? AND "
+                   "record_type = 'participant' AND json_extract(fields, '$.key_worker') = ?"));
     while (true) {
-      OUTPOST_ASSIGN_OR_RETURN(bool row, select.Step());
+      OUTPOST_ASSIGN_OR_RETURN(bool row, moved.Step());
       if (!row) break;
-      sent[select.ColumnText(0)] = select.ColumnInt(1);
+      const std::string id = moved.ColumnText(0);
+      OUTPOST_ASSIGN_OR_RETURN(std::string then, store::KeyWorkerAt(db, id, since));
+      if (moved.ColumnText(1) == who.username) {
+        if (then != who.username) newly_assigned.push_back(id);
+        continue;
+      }
+      // No longer on this caseload. The device may hold it if it was on the caseload at the
+      // cursor, or came onto it after (a page may have carried it): then it must remove it.
+      // Anyone else's participant is never named, not even by id.
+      bool may_hold = then == who.username;
+      if (!may_hold) {
+        passed_through.Bind(1, id).Bind(2, since).Bind(3, who.username);
+        OUTPOST_ASSIGN_OR_RETURN(may_hold, passed_through.Step());
+        passed_through.Reset();
+      }
+      if (may_hold) removed.push_back(id);
     }
   }
   sync::PullResponse response;
-  OUTPOST_ASSIGN_OR_RETURN(
-      store::Statement forget,
-      db.Prepare("DELETE FROM device_scope WHERE device_id = ? AND participant_id = ?"));
-  for (const auto& [id, backfilled_to] : sent) {
-    if (caseload.count(id)) continue;
-    response.removed_participants.push_back(id);
-    OUTPOST_RETURN_IF_ERROR(forget.Bind(1, who.device_id).Bind(2, id).Run());
+  if (!newly_assigned.empty()) {
+    // First the history, up to the cursor, of participants newly on this caseload, in pages
+    // marked by backfill_after; the cursor stays until it is all sent.
+    OUTPOST_ASSIGN_OR_RETURN(
+        std::vector<Change> history,
+        store::ParticipantsHistory(db, newly_assigned, backfill_after, since, limit + 1));
+    if (!history.empty()) {
+      response.more = true;
+      if (static_cast<int>(history.size()) > limit) history.resize(limit);
+      response.backfill_after = history.back().server_seq;
+      response.changes = std::move(history);
+      response.next_cursor = since;
+      response.removed_participants = std::move(removed);
+      OUTPOST_RETURN_IF_ERROR(txn->Commit());
+      return response;
+    }
   }
-  OUTPOST_ASSIGN_OR_RETURN(
-      store::Statement remember,
-      db.Prepare("INSERT INTO device_scope(device_id, participant_id, backfilled_to) VALUES (?, ?, ?)"));
-  for (const std::string& id : caseload) {
-    if (sent.count(id)) continue;
-    // From cursor 0 the ordinary pull carries the whole history; otherwise it must be backfilled.
-    OUTPOST_RETURN_IF_ERROR(remember.Bind(1, who.device_id).Bind(2, id).Bind(3, since == 0 ? -1 : 0).Run());
-    sent[id] = since == 0 ? -1 : 0;
-  }
-  // The history, before the cursor, of participants newly on this caseload.
-  OUTPOST_ASSIGN_OR_RETURN(
-      store::Statement progress,
-      db.Prepare("UPDATE device_scope SET backfilled_to = ? WHERE device_id = ? AND participant_id = ?"));
-  for (const auto& [id, backfilled_to] : sent) {
-    if (backfilled_to < 0 || !caseload.count(id)) continue;
-    const int room = limit - static_cast<int>(response.changes.size());
-    if (room <= 0) break;
-    OUTPOST_ASSIGN_OR_RETURN(std::vector<Change> history,
-                             store::ParticipantHistory(db, id, backfilled_to, since, room + 1));
-    bool exhausted = static_cast<int>(history.size()) <= room;
-    if (!exhausted) history.resize(room);
-    int64_t last = history.empty() ? backfilled_to : history.back().server_seq;
-    for (Change& c : history) response.changes.push_back(std::move(c));
-    OUTPOST_RETURN_IF_ERROR(
-        progress.Bind(1, exhausted ? int64_t{-1} : last).Bind(2, who.device_id).Bind(3, id).Run());
-  }
-  if (!response.changes.empty()) {
-    response.next_cursor = since;
-    response.more = true;
-  } else {
-    OUTPOST_ASSIGN_OR_RETURN(sync::PullResponse page,
-                             store::ChangesSince(db, since, who.username, limit));
-    page.removed_participants = std::move(response.removed_participants);
-    response = std::move(page);
-  }
+  OUTPOST_ASSIGN_OR_RETURN(response, store::ChangesSince(db, since, who.username, limit));
+  response.removed_participants = std::move(removed);
   OUTPOST_RETURN_IF_ERROR(txn->Commit());
   return response;
 }

@@ -38,8 +38,9 @@ inline constexpr int64_t kClockRefusedMs = int64_t{366} * 24 * 3600 * 1000;
 StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
                                   const sync::PushRequest& request, int64_t now_ms);
 
+// `backfill_after`: 0, or the backfill_after of the previous page while a backfill runs.
 StatusOr<sync::PullResponse> Pull(store::Database& db, const Principal& who, int64_t since,
-                                  int limit);
+                                  int limit, int64_t backfill_after = 0);
 
 }  // namespace outpost::server
 

@@ -60,10 +60,10 @@ class Applier {
         a->insert_change_,
         db.Prepare("INSERT INTO changes(device_id, device_seq, hlc, author, record_type, "
                    "record_id, participant_id, fields, captured_at, received_at, server_seq, "
-                   "prev_hash, hash, base) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                   "prev_hash, hash, base, seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
                    "ON CONFLICT(device_id, device_seq) DO NOTHING"));
-    OUTPOST_ASSIGN_OR_RETURN(a->set_server_seq_,
-                             db.Prepare("UPDATE changes SET server_seq = seq WHERE seq = ?"));
+    OUTPOST_ASSIGN_OR_RETURN(a->last_seq_,
+                             db.Prepare("SELECT coalesce(max(seq), 0) FROM changes"));
     OUTPOST_ASSIGN_OR_RETURN(
         a->learn_order_,
         db.Prepare("UPDATE changes SET server_seq = ?, received_at = ? "
@@ -103,6 +103,13 @@ class Applier {
   // Stores one change; returns true if it was new.
   StatusOr<bool> Apply(const Change& c, const ApplyOptions& options) {
     bool on_server = !options.received_at.empty();
+    // On the server a new change takes the next log position as both seq and server_seq, given
+    // at insert: the position SQLite would choose for the rowid (no AUTOINCREMENT), read once.
+    if (on_server && next_seq_ == 0) {
+      OUTPOST_ASSIGN_OR_RETURN(bool row, last_seq_.Step());
+      next_seq_ = (row ? last_seq_.ColumnInt(0) : 0) + 1;
+      last_seq_.Reset();
+    }
     insert_change_.Bind(1, c.device_id)
         .Bind(2, c.device_seq)
         .Bind(3, c.hlc)
@@ -113,22 +120,30 @@ class Applier {
         .Bind(8, c.fields)
         .Bind(9, c.captured_at)
         .Bind(10, on_server ? options.received_at : c.received_at)
-        .Bind(11, c.server_seq)
+        .Bind(11, on_server ? next_seq_ : c.server_seq)
         .Bind(12, c.prev_hash)
         .Bind(13, sync::ChangeHash(c))
         .Bind(14, c.base.empty() ? "{}" : c.base);
+    if (on_server)
+      insert_change_.Bind(15, next_seq_);
+    else
+      insert_change_.BindNull(15);  // the next rowid
     OUTPOST_RETURN_IF_ERROR(insert_change_.Run());
     if (db_.ChangedRows() == 0) {
-      // A pulled copy of this tablet's own change tells where the server put it.
-      if (!on_server && c.server_seq > 0)
+      // A pulled copy of this tablet's own change tells where the server put it. It is applied
+      // again then: the records it wrote may have been removed meanwhile (its participant left
+      // this caseload and came back), and applying a change twice equals applying it once.
+      if (!on_server && c.server_seq > 0) {
         OUTPOST_RETURN_IF_ERROR(learn_order_.Bind(1, c.server_seq)
                                     .Bind(2, c.received_at)
                                     .Bind(3, c.device_id)
                                     .Bind(4, c.device_seq)
                                     .Run());
+        if (db_.ChangedRows() > 0) OUTPOST_RETURN_IF_ERROR(Materialize(c).WithContext(c.ChangeId()));
+      }
       return false;
     }
-    if (on_server) OUTPOST_RETURN_IF_ERROR(set_server_seq_.Bind(1, db_.LastInsertRowId()).Run());
+    if (on_server) ++next_seq_;
     OUTPOST_RETURN_IF_ERROR(Materialize(c).WithContext(c.ChangeId()));
     return true;
   }
@@ -137,7 +152,7 @@ class Applier {
   explicit Applier(Database& db)
       : db_(db),
         insert_change_(Placeholder()),
-        set_server_seq_(Placeholder()),
+        last_seq_(Placeholder()),
         learn_order_(Placeholder()),
         insert_evidence_(Placeholder()),
         insert_contact_(Placeholder()),
@@ -150,13 +165,18 @@ class Applier {
   Statement Placeholder() { return std::move(db_.Prepare("SELECT 1")).value(); }
 
   Status Materialize(const Change& c) {
-    json fields = json::parse(c.fields, nullptr, /*allow_exceptions=*/false);
-    if (fields.is_discarded()) return Status::InvalidArgument("fields", "must be a JSON object");
-    if (sync::IsEvidence(c.record_type)) return MaterializeEvidence(c, fields);
+    if (sync::IsEvidence(c.record_type)) return MaterializeEvidence(c);
+    OUTPOST_ASSIGN_OR_RETURN(json fields, ParseFields(c));
     return MaterializeMutable(c, fields);
   }
 
-  Status MaterializeEvidence(const Change& c, const json& fields) {
+  static StatusOr<json> ParseFields(const Change& c) {
+    json fields = json::parse(c.fields, nullptr, /*allow_exceptions=*/false);
+    if (fields.is_discarded()) return Status::InvalidArgument("fields", "must be a JSON object");
+    return fields;
+  }
+
+  Status MaterializeEvidence(const Change& c) {
     OUTPOST_RETURN_IF_ERROR(insert_evidence_.Bind(1, c.record_type)
                                 .Bind(2, c.record_id)
                                 .Bind(3, c.participant_id)
@@ -164,6 +184,7 @@ class Applier {
                                 .Bind(5, c.ChangeId())
                                 .Run());
     if (db_.ChangedRows() == 0 || c.record_type != "contact") return Status::Ok();
+    OUTPOST_ASSIGN_OR_RETURN(json fields, ParseFields(c));
     return insert_contact_.Bind(1, c.record_id)
         .Bind(2, c.participant_id)
         .Bind(3, Field(fields, "occurred_at"))
@@ -265,7 +286,8 @@ class Applier {
   }
 
   Database& db_;
-  Statement insert_change_, set_server_seq_, learn_order_, insert_evidence_, insert_contact_,
+  int64_t next_seq_ = 0;  // server: the seq the next new change takes; 0 until read
+  Statement insert_change_, last_seq_, learn_order_, insert_evidence_, insert_contact_,
       select_record_, upsert_record_, insert_write_, select_writes_, mark_lost_;
 };
 
@@ -330,21 +352,37 @@ StatusOr<sync::PullResponse> ChangesSince(Database& db, int64_t since,
   return response;
 }
 
-StatusOr<std::vector<Change>> ParticipantHistory(Database& db, const std::string& participant_id,
-                                                  int64_t after, int64_t up_to, int limit) {
+StatusOr<std::vector<Change>> ParticipantsHistory(Database& db,
+                                                   const std::vector<std::string>& participant_ids,
+                                                   int64_t after, int64_t up_to, int limit) {
+  std::vector<Change> out;
+  if (participant_ids.empty()) return out;
+  std::string marks;
+  for (size_t i = 0; i < participant_ids.size(); ++i) marks += i ? ",?" : "?";
   OUTPOST_ASSIGN_OR_RETURN(
       Statement select,
-      db.Prepare(std::string("SELECT ") + kChangeColumns +
-                 " FROM changes WHERE participant_id = ? AND seq > ? AND seq <= ? "
-                 "ORDER BY seq LIMIT ?"));
-  select.Bind(1, participant_id).Bind(2, after).Bind(3, up_to).Bind(4, int64_t{limit});
-  std::vector<Change> out;
+      db.Prepare(std::string("SELECT ") + kChangeColumns + " FROM changes WHERE participant_id IN (" +
+                 marks + ") AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?"));
+  int index = 1;
+  for (const std::string& id : participant_ids) select.Bind(index++, id);
+  select.Bind(index++, after).Bind(index++, up_to).Bind(index, int64_t{limit});
   while (true) {
     OUTPOST_ASSIGN_OR_RETURN(bool row, select.Step());
     if (!row) break;
     out.push_back(ReadChange(select));
   }
   return out;
+}
+
+StatusOr<std::string> KeyWorkerAt(Database& db, const std::string& participant_id, int64_t seq) {
+  OUTPOST_ASSIGN_OR_RETURN(
+      Statement select,
+      db.Prepare("SELECT hlc, json_extract(fields, '$.key_worker') FROM changes WHERE "
+                 "participant_id = ? AND record_type = 'participant' AND seq <= ? AND "
+                 "json_extract(fields, '$.key_worker') IS NOT NULL ORDER BY hlc DESC LIMIT 1"));
+  select.Bind(1, participant_id).Bind(2, seq);
+  OUTPOST_ASSIGN_OR_RETURN(bool row, select.Step());
+  return row ? select.ColumnText(1) : std::string();
 }
 
 StatusOr<std::vector<Conflict>> ListConflicts(Database& db) {

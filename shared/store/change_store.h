@@ -60,11 +60,15 @@ StatusOr<bool> RecordExists(Database& db, const std::string& record_type,
 StatusOr<sync::PullResponse> ChangesSince(Database& db, int64_t since,
                                           const std::optional<std::string>& key_worker, int limit);
 
-// The changes of one participant with after < seq <= up_to, in seq order, at most `limit`
-// (a new key worker's device receiving a reassigned participant's history).
-StatusOr<std::vector<sync::Change>> ParticipantHistory(Database& db,
-                                                       const std::string& participant_id,
-                                                       int64_t after, int64_t up_to, int limit);
+// The changes of these participants with after < seq <= up_to, in seq order, at most `limit`
+// (a new key worker's device receiving reassigned participants' history).
+StatusOr<std::vector<sync::Change>> ParticipantsHistory(Database& db,
+                                                        const std::vector<std::string>& participant_ids,
+                                                        int64_t after, int64_t up_to, int limit);
+
+// The participant's key worker as the log stood at `seq`: the key_worker value with the latest
+// hybrid clock among the participant's changes up to and including `seq` ("" if none).
+StatusOr<std::string> KeyWorkerAt(Database& db, const std::string& participant_id, int64_t seq);
 
 // A value that lost to a concurrent edit, for the review of conflicts.
 struct Conflict {

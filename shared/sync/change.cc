@@ -83,6 +83,17 @@ Status Require(const json& fields, const char* name, bool ok, const std::string&
   return ok ? Status::Ok() : Status::InvalidArgument(std::string("fields.") + name, what);
 }
 
+bool IsUtcTime(const std::string& s) {  // YYYY-MM-DDTHH:MM:SSZ
+  return s.size() == 20 && IsDateTime(s.substr(0, 16)) && s[16] == ':' && Digits(s, 17, 2) &&
+         s[17] <= '5' && s[19] == 'Z';
+}
+
+bool IsLowerHex(const std::string& s) {
+  for (char c : s)
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  return true;
+}
+
 Status ValidateContact(const json& f) {
   OUTPOST_RETURN_IF_ERROR(Require(f, "occurred_at", IsDateTime(Field(f, "occurred_at")),
                                   "must be a date and time YYYY-MM-DDTHH:MM"));
@@ -193,8 +204,15 @@ Status ValidateChange(const Change& change) {
   if (change.device_id.empty() || change.device_id.size() > 64)
     return Status::InvalidArgument("device_id", "must be 1 to 64 characters");
   if (change.device_seq < 1) return Status::InvalidArgument("device_seq", "must be 1 or more");
-  if (change.hlc.size() < 19 || change.hlc.size() > 100)
-    return Status::InvalidArgument("hlc", "is not a hybrid clock stamp");
+  // "<13 digits>-<4 digits>-<device_id>" (hlc.h): made by the device that wrote the change.
+  if (change.hlc.size() != 19 + change.device_id.size() || !Digits(change.hlc, 0, 13) ||
+      change.hlc[13] != '-' || !Digits(change.hlc, 14, 4) || change.hlc[18] != '-' ||
+      change.hlc.compare(19, std::string::npos, change.device_id) != 0)
+    return Status::InvalidArgument("hlc", "is not a hybrid clock stamp of this device");
+  if (!IsUtcTime(change.captured_at))
+    return Status::InvalidArgument("captured_at", "must be the device's time, like 2026-11-23T13:14:36Z");
+  if (!change.prev_hash.empty() && (change.prev_hash.size() != 64 || !IsLowerHex(change.prev_hash)))
+    return Status::InvalidArgument("prev_hash", "must be a SHA-256 in lower-case hex, or empty");
   if (change.author.empty() || change.author.size() > 64)
     return Status::InvalidArgument("author", "must be 1 to 64 characters");
   if (change.record_id.empty() || change.record_id.size() > 64)
@@ -203,7 +221,8 @@ Status ValidateChange(const Change& change) {
     return Status::InvalidArgument("participant_id", "must be 1 to 64 characters");
   const RecordType* type = FindType(change.record_type);
   if (type == nullptr)
-    return Status::InvalidArgument("record_type", "'" + change.record_type + "' is not a record type");
+    return Status::InvalidArgument("record_type", "'" + change.record_type.substr(0, 40) +
+                                                      "' is not a record type");
   json fields = json::parse(change.fields, nullptr, /*allow_exceptions=*/false);
   if (fields.is_discarded() || !fields.is_object())
     return Status::InvalidArgument("fields", "must be a JSON object");

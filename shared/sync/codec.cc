@@ -13,8 +13,8 @@
 //                     "clock_flagged": b, "problem": s, "protocol": 2, "received_at": s,
 //                     "rejected": [{"change_id": s, "reason": s, "where": s}...],
 //                     "resend_from": i, "unknown_device": b}
-//   pull_resp     := {"changes": [change...], "more": b, "next_cursor": i, "protocol": 2,
-//                     "removed_participants": [s...]}
+//   pull_resp     := {"backfill_after": i, "changes": [change...], "more": b, "next_cursor": i,
+//                     "protocol": 2, "removed_participants": [s...]}
 //   error         := {"error": {"code": s, "message": s, "where": s}}
 // s: string, i: integer, b: boolean. In a pushed change, received_at and server_seq are ignored
 // (the server sets them) and may be "" and 0.
@@ -38,6 +38,10 @@ class Reader {
 
   void Allow(std::initializer_list<const char*> keys) {
     if (!status_.ok() || !object_.is_object()) return;
+    // Usually every key is known: one lookup per allowed key shows it (object keys are unique).
+    size_t known_keys = 0;
+    for (const char* k : keys) known_keys += object_.contains(k) ? 1 : 0;
+    if (known_keys == object_.size()) return;
     for (auto it = object_.begin(); it != object_.end(); ++it) {
       bool known = false;
       for (const char* k : keys) known = known || it.key() == k;
@@ -100,7 +104,34 @@ class Reader {
   Status status_;
 };
 
+// Messages nest four deep at most ({"changes": [{"fields": {...}}]}). Deeper text is refused
+// before it is parsed: nlohmann parses iteratively, but dump() and comparisons recurse, and a
+// push whose "fields" held 100,000 nested arrays overflowed the server's stack (issue 5).
+constexpr int kMaxNesting = 16;
+
+bool NestedTooDeep(std::string_view text) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;  // the escaped character cannot end the string
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxNesting) return true;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return false;
+}
+
 StatusOr<json> Parse(std::string_view text) {
+  if (NestedTooDeep(text))
+    return Status::InvalidArgument(
+        "body", "nests objects and arrays more than " + std::to_string(kMaxNesting) + " deep");
   json parsed = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded()) return Status::InvalidArgument("body", "is not valid JSON");
   return parsed;
@@ -253,7 +284,8 @@ std::string Encode(const PushResponse& m) {
 std::string Encode(const PullResponse& m) {
   json changes = json::array();
   for (const Change& c : m.changes) changes.push_back(ChangeToJson(c));
-  return json{{"changes", changes},
+  return json{{"backfill_after", m.backfill_after},
+              {"changes", changes},
               {"more", m.more},
               {"next_cursor", m.next_cursor},
               {"protocol", m.protocol},
@@ -343,9 +375,10 @@ StatusOr<PushResponse> DecodePushResponse(std::string_view text) {
 StatusOr<PullResponse> DecodePullResponse(std::string_view text) {
   OUTPOST_ASSIGN_OR_RETURN(json j, Parse(text));
   Reader r(j, "");
-  r.Allow({"changes", "more", "next_cursor", "protocol", "removed_participants"});
+  r.Allow({"backfill_after", "changes", "more", "next_cursor", "protocol", "removed_participants"});
   r.Protocol();
   PullResponse m;
+  m.backfill_after = r.Integer("backfill_after");
   m.changes = ChangesFromJson(r, "changes");
   m.more = r.Boolean("more");
   m.next_cursor = r.Integer("next_cursor");

@@ -3,7 +3,7 @@
 // Calls (see docs/protocol.md for examples and the sequence):
 //   POST /api/v1/session  SignInRequest  -> SignInResponse       (no token needed)
 //   POST /api/v1/push     PushRequest    -> PushResponse         (bearer token)
-//   GET  /api/v1/pull?since=<cursor>&limit=<n> -> PullResponse  (bearer token)
+//   GET  /api/v1/pull?since=<cursor>&limit=<n>[&backfill_after=<seq>] -> PullResponse (bearer)
 // Every failure is an HTTP 4xx/5xx with ErrorBody.
 //
 // Version log (kProtocolVersion):
@@ -94,6 +94,9 @@ struct PullResponse {
   bool more = false;            // another page is waiting
   // Participants no longer on this device's caseload (reassigned): the tablet removes them.
   std::vector<std::string> removed_participants;
+  // While newly assigned participants' history is sent (next_cursor unchanged, more true): pass
+  // it back as backfill_after with the next pull. 0 otherwise.
+  int64_t backfill_after = 0;
   bool operator==(const PullResponse&) const = default;
 };
 

@@ -97,8 +97,10 @@ void SyncSession::Pull() {
   auto cursor = store::GetDeviceState(db_, "pull_cursor");
   if (!cursor.ok()) return Finish(cursor.status());
   const std::string since = cursor->empty() ? "0" : *cursor;
+  std::string path = "/api/v1/pull?since=" + since + "&limit=" + std::to_string(kPullPage);
+  if (backfill_after_ > 0) path += "&backfill_after=" + std::to_string(backfill_after_);
   transport_.Send(
-      {"GET", "/api/v1/pull?since=" + since + "&limit=" + std::to_string(kPullPage), token_, ""},
+      {"GET", path, token_, ""},
       [this](StatusOr<HttpResponse> response) {
         if (!response.ok()) return Finish(response.status());
         if (response->status != 200) return Finish(FromHttp(*response));
@@ -113,6 +115,7 @@ void SyncSession::Pull() {
         Status moved = store::SetDeviceState(db_, "pull_cursor", std::to_string(page->next_cursor));
         if (!moved.ok()) return Finish(moved);
         progress_.received += static_cast<int64_t>(page->changes.size());
+        backfill_after_ = page->backfill_after;
         if (!page->changes.empty() || !page->removed_participants.empty()) hooks_.records_changed();
         if (page->more) return Pull();
         last_pull_ms_ = hooks_.now_ms();
@@ -121,6 +124,7 @@ void SyncSession::Pull() {
 }
 
 void SyncSession::Finish(Status outcome) {
+  backfill_after_ = 0;  // a new round starts any backfill again: repeats are harmless
   // Whatever happened, what the round stored (confirmations, pulled records) is made durable.
   hooks_.flush_storage([this, outcome](Status flushed) {
     progress_.in_flight = false;

@@ -82,6 +82,7 @@ class SyncSession {
   int64_t backoff_ms_ = 0;
   int64_t last_pull_ms_ = -kPullEveryMs;
   int resends_ = 0;
+  int64_t backfill_after_ = 0;  // while the server sends a reassigned participant's history
   Progress progress_;
 };
 

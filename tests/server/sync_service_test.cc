@@ -195,15 +195,18 @@ TEST_CASE("reassigning a participant moves their whole history to the new key wo
   CHECK(backfill->next_cursor == cursor);
   REQUIRE(backfill->changes.size() == 1);  // Grace as she was before Ben's cursor
   CHECK(backfill->changes[0].record_id == kGrace);
-  auto rest = server::Pull(*central.db, kBenB, cursor, 100);
+  auto rest = server::Pull(*central.db, kBenB, cursor, 100, backfill->backfill_after);
   REQUIRE(rest.ok());
   REQUIRE(rest->changes.size() == 2);  // after the cursor: the contact, then the reassignment
   CHECK(rest->changes[0].record_type == "contact");
   CHECK(rest->changes[1].ChangeId() == "desk-c:1");
 
   auto amira_pull = server::Pull(*central.db, kAmiraA, 0, 100);
-  REQUIRE(amira_pull.ok());  // first pull: scope recorded, Grace no longer in it
+  REQUIRE(amira_pull.ok());  // from the start: Grace is no longer on Amira's caseload
   CHECK(amira_pull->changes.empty());
+  auto again = server::Pull(*central.db, kBenB, cursor, 100);  // the backfill, asked again
+  REQUIRE(again.ok());
+  CHECK(again->changes == backfill->changes);
 }
 
 TEST_CASE("the old key worker's tablet is told to remove a reassigned participant") {
