@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include <cctype>
 #include <charconv>
 #include <chrono>
 #include <filesystem>
@@ -70,6 +71,24 @@ std::string CookieValue(const httplib::Request& req, const std::string& name) {
 
 }  // namespace
 
+StatusOr<std::vector<std::string>> ParseHolding(const std::string& text) {
+  std::vector<std::string> ids;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find(',', start);
+    if (end == std::string::npos) end = text.size();
+    std::string id = text.substr(start, end - start);
+    bool plain = !id.empty() && id.size() <= 64;
+    for (char c : id)
+      plain = plain && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.');
+    if (!plain) return Status::InvalidArgument("", "must be participant ids separated by commas");
+    ids.push_back(std::move(id));
+    if (ids.size() > 2000) return Status::InvalidArgument("", "lists more than 2000 participants");
+    start = end + 1;
+  }
+  return ids;
+}
+
 std::string CentralStorePath(const std::string& data_dir) { return data_dir + "/central.sqlite"; }
 
 struct SyncServer::Impl {
@@ -129,6 +148,13 @@ struct SyncServer::Impl {
     int64_t since = 0;
     int64_t backfill_after = 0;
     int limit = sync::kMaxChangesPerPull;
+    std::vector<std::string> holding, backfilling;
+    for (auto [name, list] : {std::pair{"holding", &holding}, {"backfilling", &backfilling}}) {
+      if (!req.has_param(name)) continue;
+      auto parsed = ParseHolding(req.get_param_value(name));
+      if (!parsed.ok()) return SendError(res, parsed.status().WithContext(name));
+      *list = std::move(parsed).value();
+    }
     if (req.has_param("backfill_after")) {
       const std::string text = req.get_param_value("backfill_after");
       auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), backfill_after);
@@ -153,7 +179,7 @@ struct SyncServer::Impl {
     std::lock_guard lock(db_mutex);
     auto who = AuthenticateToken(BearerToken(req));
     if (!who.ok()) return SendError(res, who.status());
-    auto page = Pull(*db, *who, since, limit, backfill_after);
+    auto page = Pull(*db, *who, since, limit, backfill_after, holding, backfilling);
     if (!page.ok()) return SendError(res, page.status());
     if (who->SeesEveryone() && !page->changes.empty()) {
       std::vector<std::string> shown;

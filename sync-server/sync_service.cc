@@ -286,69 +286,66 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
 }
 
 StatusOr<sync::PullResponse> Pull(store::Database& db, const Principal& who, int64_t since,
-                                  int limit, int64_t backfill_after) {
+                                  int limit, int64_t backfill_after,
+                                  const std::vector<std::string>& holding,
+                                  const std::vector<std::string>& backfilling) {
   if (who.role == "administrator")
     return Status::PermissionDenied("role", "an administrator manages accounts, not records");
   if (who.SeesEveryone()) return store::ChangesSince(db, since, std::nullopt, limit);
-  // Nothing is remembered between pulls: what a device holds follows from its cursor, so a
-  // reply that is lost, or a request that arrives twice, changes nothing and is answered again.
   OUTPOST_ASSIGN_OR_RETURN(auto txn, store::Transaction::Begin(db));
-  std::vector<std::string> removed, newly_assigned;
-  if (since > 0) {
-    // Participants whose key worker was written after the cursor are the only ones whose place
-    // on this caseload can differ from what the device received up to the cursor.
-    OUTPOST_ASSIGN_OR_RETURN(
-        store::Statement moved,
-        db.Prepare("SELECT DISTINCT c.participant_id, p.key_worker FROM changes c JOIN "
-                   "participants p USING (participant_id) WHERE c.seq > ? AND "
-                   "c.record_type = 'participant' AND json_extract(c.fields, '$.key_worker') "
-                   "IS NOT NULL ORDER BY c.participant_id"));
-    moved.Bind(1, since);
-    OUTPOST_ASSIGN_OR_RETURN(
-        store::Statement passed_through,
-        db.Prepare("SELECT 1 FROM changes WHERE participant_id = ? AND seq > ? AND "
-                   "record_type = 'participant' AND json_extract(fields, '$.key_worker') = ?"));
+  std::set<std::string> caseload;
+  {
+    OUTPOST_ASSIGN_OR_RETURN(store::Statement select,
+                             db.Prepare("SELECT participant_id FROM participants WHERE key_worker = ?"));
+    select.Bind(1, who.username);
     while (true) {
-      OUTPOST_ASSIGN_OR_RETURN(bool row, moved.Step());
+      OUTPOST_ASSIGN_OR_RETURN(bool row, select.Step());
       if (!row) break;
-      const std::string id = moved.ColumnText(0);
-      OUTPOST_ASSIGN_OR_RETURN(std::string then, store::KeyWorkerAt(db, id, since));
-      if (moved.ColumnText(1) == who.username) {
-        if (then != who.username) newly_assigned.push_back(id);
-        continue;
-      }
-      // No longer on this caseload. The device may hold it if it was on the caseload at the
-      // cursor, or came onto it after (a page may have carried it): then it must remove it.
-      // Anyone else's participant is never named, not even by id.
-      bool may_hold = then == who.username;
-      if (!may_hold) {
-        passed_through.Bind(1, id).Bind(2, since).Bind(3, who.username);
-        OUTPOST_ASSIGN_OR_RETURN(may_hold, passed_through.Step());
-        passed_through.Reset();
-      }
-      if (may_hold) removed.push_back(id);
+      caseload.insert(select.ColumnText(0));
     }
   }
+  // What the device holds is what it says, as the previous reply it applied told it: so the
+  // server remembers nothing, and a lost reply or a repeated request is simply answered again.
+  // Held: the device may have data of them (part of it while their history is being sent).
+  const std::set<std::string> held(holding.begin(), holding.end());
+  const std::set<std::string> partial(backfilling.begin(), backfilling.end());
   sync::PullResponse response;
+  std::vector<std::string> newly_assigned;
+  for (const std::string& id : held)
+    if (!caseload.count(id)) response.removed_participants.push_back(id);
+  // From cursor 0 the ordinary pull carries every participant's whole history.
+  if (since > 0)
+    for (const std::string& id : caseload)
+      if (!held.count(id) || partial.count(id)) newly_assigned.push_back(id);
   if (!newly_assigned.empty()) {
     // First the history, up to the cursor, of participants newly on this caseload, in pages
-    // marked by backfill_after; the cursor stays until it is all sent.
+    // marked by backfill_after; the cursor stays until it is all sent. If the set being
+    // backfilled changed, it starts again from the beginning (repeats are harmless).
+    const bool same_set = std::set<std::string>(newly_assigned.begin(), newly_assigned.end()) == partial;
     OUTPOST_ASSIGN_OR_RETURN(
         std::vector<Change> history,
-        store::ParticipantsHistory(db, newly_assigned, backfill_after, since, limit + 1));
+        store::ParticipantsHistory(db, newly_assigned, same_set ? backfill_after : 0, since,
+                                   limit + 1));
     if (!history.empty()) {
       response.more = true;
       if (static_cast<int>(history.size()) > limit) history.resize(limit);
       response.backfill_after = history.back().server_seq;
       response.changes = std::move(history);
       response.next_cursor = since;
-      response.removed_participants = std::move(removed);
+      std::set<std::string> now_held;
+      for (const std::string& id : held)
+        if (caseload.count(id)) now_held.insert(id);
+      now_held.insert(newly_assigned.begin(), newly_assigned.end());
+      response.holding.assign(now_held.begin(), now_held.end());
+      response.backfilling = newly_assigned;
       OUTPOST_RETURN_IF_ERROR(txn->Commit());
       return response;
     }
   }
+  std::vector<std::string> removed = std::move(response.removed_participants);
   OUTPOST_ASSIGN_OR_RETURN(response, store::ChangesSince(db, since, who.username, limit));
   response.removed_participants = std::move(removed);
+  response.holding.assign(caseload.begin(), caseload.end());
   OUTPOST_RETURN_IF_ERROR(txn->Commit());
   return response;
 }

@@ -39,8 +39,11 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
                                   const sync::PushRequest& request, int64_t now_ms);
 
 // `backfill_after`: 0, or the backfill_after of the previous page while a backfill runs.
+// `holding`, `backfilling`: those lists of the last page the device applied (empty from cursor 0).
 StatusOr<sync::PullResponse> Pull(store::Database& db, const Principal& who, int64_t since,
-                                  int limit, int64_t backfill_after = 0);
+                                  int limit, int64_t backfill_after = 0,
+                                  const std::vector<std::string>& holding = {},
+                                  const std::vector<std::string>& backfilling = {});
 
 }  // namespace outpost::server
 

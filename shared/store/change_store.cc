@@ -590,8 +590,9 @@ Status NoteAttemptFailed(Database& db, const std::vector<Change>& changes,
   return txn->Commit();
 }
 
-Status RemoveParticipants(Database& db, const std::vector<std::string>& participant_ids) {
-  OUTPOST_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db));
+namespace {
+
+Status RemoveParticipantsInTransaction(Database& db, const std::vector<std::string>& participant_ids) {
   for (const std::string& id : participant_ids) {
     for (const char* sql :
          {"DELETE FROM field_writes WHERE (record_type, record_id) IN "
@@ -606,6 +607,28 @@ Status RemoveParticipants(Database& db, const std::vector<std::string>& particip
       OUTPOST_ASSIGN_OR_RETURN(Statement remove, db.Prepare(sql));
       OUTPOST_RETURN_IF_ERROR(remove.Bind(1, id).Run());
     }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status RemoveParticipants(Database& db, const std::vector<std::string>& participant_ids) {
+  OUTPOST_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db));
+  OUTPOST_RETURN_IF_ERROR(RemoveParticipantsInTransaction(db, participant_ids));
+  return txn->Commit();
+}
+
+Status ApplyPulledPage(Database& db, const sync::PullResponse& page) {
+  OUTPOST_ASSIGN_OR_RETURN(auto txn, Transaction::Begin(db));
+  OUTPOST_RETURN_IF_ERROR(ApplyChangesInTransaction(db, page.changes, {}).status());
+  OUTPOST_RETURN_IF_ERROR(RemoveParticipantsInTransaction(db, page.removed_participants));
+  OUTPOST_RETURN_IF_ERROR(SetDeviceState(db, "pull_cursor", std::to_string(page.next_cursor)));
+  for (auto [key, ids] : {std::pair{"pull_holding", &page.holding},
+                          {"pull_backfilling", &page.backfilling}}) {
+    std::string joined;
+    for (const std::string& id : *ids) joined += (joined.empty() ? "" : ",") + id;
+    OUTPOST_RETURN_IF_ERROR(SetDeviceState(db, key, joined));
   }
   return txn->Commit();
 }

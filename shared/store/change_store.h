@@ -139,6 +139,12 @@ Status RemoveParticipants(Database& db, const std::vector<std::string>& particip
 // Nothing of the participants' data remains in the replica afterwards.
 Status EraseLocalData(Database& db);
 
+// Applies one pulled page in one transaction: its changes, the removal of participants that left
+// the caseload, the new cursor ("pull_cursor") and what the device now holds ("pull_holding" and
+// "pull_backfilling", sent back with the next pull). All of it or none: a crash between them would leave the device
+// claiming to hold what it does not.
+Status ApplyPulledPage(Database& db, const sync::PullResponse& page);
+
 // Fills in the chain (prev_hash, hash) of this tablet's changes written before protocol 2.
 // Returns how many changes it repaired.
 StatusOr<int> RepairLocalChain(Database& db);

@@ -13,8 +13,9 @@
 //                     "clock_flagged": b, "problem": s, "protocol": 2, "received_at": s,
 //                     "rejected": [{"change_id": s, "reason": s, "where": s}...],
 //                     "resend_from": i, "unknown_device": b}
-//   pull_resp     := {"backfill_after": i, "changes": [change...], "more": b, "next_cursor": i,
-//                     "protocol": 2, "removed_participants": [s...]}
+//   pull_resp     := {"backfill_after": i, "backfilling": [s...], "changes": [change...],
+//                     "holding": [s...], "more": b,
+//                     "next_cursor": i, "protocol": 2, "removed_participants": [s...]}
 //   error         := {"error": {"code": s, "message": s, "where": s}}
 // s: string, i: integer, b: boolean. In a pushed change, received_at and server_seq are ignored
 // (the server sets them) and may be "" and 0.
@@ -285,7 +286,9 @@ std::string Encode(const PullResponse& m) {
   json changes = json::array();
   for (const Change& c : m.changes) changes.push_back(ChangeToJson(c));
   return json{{"backfill_after", m.backfill_after},
+              {"backfilling", m.backfilling},
               {"changes", changes},
+              {"holding", m.holding},
               {"more", m.more},
               {"next_cursor", m.next_cursor},
               {"protocol", m.protocol},
@@ -375,7 +378,8 @@ StatusOr<PushResponse> DecodePushResponse(std::string_view text) {
 StatusOr<PullResponse> DecodePullResponse(std::string_view text) {
   OUTPOST_ASSIGN_OR_RETURN(json j, Parse(text));
   Reader r(j, "");
-  r.Allow({"backfill_after", "changes", "more", "next_cursor", "protocol", "removed_participants"});
+  r.Allow({"backfill_after", "backfilling", "changes", "holding", "more", "next_cursor",
+           "protocol", "removed_participants"});
   r.Protocol();
   PullResponse m;
   m.backfill_after = r.Integer("backfill_after");
@@ -383,6 +387,8 @@ StatusOr<PullResponse> DecodePullResponse(std::string_view text) {
   m.more = r.Boolean("more");
   m.next_cursor = r.Integer("next_cursor");
   m.removed_participants = StringsFromJson(r, "removed_participants");
+  m.holding = StringsFromJson(r, "holding");
+  m.backfilling = StringsFromJson(r, "backfilling");
   if (!r.status().ok()) return r.status();
   return m;
 }

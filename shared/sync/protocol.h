@@ -3,7 +3,9 @@
 // Calls (see docs/protocol.md for examples and the sequence):
 //   POST /api/v1/session  SignInRequest  -> SignInResponse       (no token needed)
 //   POST /api/v1/push     PushRequest    -> PushResponse         (bearer token)
-//   GET  /api/v1/pull?since=<cursor>&limit=<n>[&backfill_after=<seq>] -> PullResponse (bearer)
+//   GET  /api/v1/pull?since=<cursor>&limit=<n>[&backfill_after=<seq>][&holding=<id>,<id>...]
+//        [&backfilling=<id>,...]
+//        -> PullResponse (bearer token)
 // Every failure is an HTTP 4xx/5xx with ErrorBody.
 //
 // Version log (kProtocolVersion):
@@ -97,6 +99,11 @@ struct PullResponse {
   // While newly assigned participants' history is sent (next_cursor unchanged, more true): pass
   // it back as backfill_after with the next pull. 0 otherwise.
   int64_t backfill_after = 0;
+  // The participants the device holds data of once it has applied this page, and among them those
+  // whose history is still being sent, sorted: pass both back (holding, backfilling) with the
+  // next pull. The server keeps no state per device; this is it.
+  std::vector<std::string> holding;
+  std::vector<std::string> backfilling;
   bool operator==(const PullResponse&) const = default;
 };
 

@@ -99,6 +99,11 @@ void SyncSession::Pull() {
   const std::string since = cursor->empty() ? "0" : *cursor;
   std::string path = "/api/v1/pull?since=" + since + "&limit=" + std::to_string(kPullPage);
   if (backfill_after_ > 0) path += "&backfill_after=" + std::to_string(backfill_after_);
+  for (const char* key : {"holding", "backfilling"}) {
+    auto ids = store::GetDeviceState(db_, std::string("pull_") + key);
+    if (!ids.ok()) return Finish(ids.status());
+    if (!ids->empty()) path += std::string("&") + key + "=" + *ids;
+  }
   transport_.Send(
       {"GET", path, token_, ""},
       [this](StatusOr<HttpResponse> response) {
@@ -106,14 +111,8 @@ void SyncSession::Pull() {
         if (response->status != 200) return Finish(FromHttp(*response));
         auto page = DecodePullResponse(response->body);
         if (!page.ok()) return Finish(page.status());
-        auto applied = store::ApplyChanges(db_, page->changes, {});
-        if (!applied.ok()) return Finish(applied.status());
-        if (!page->removed_participants.empty()) {
-          Status removed = store::RemoveParticipants(db_, page->removed_participants);
-          if (!removed.ok()) return Finish(removed);
-        }
-        Status moved = store::SetDeviceState(db_, "pull_cursor", std::to_string(page->next_cursor));
-        if (!moved.ok()) return Finish(moved);
+        Status applied = store::ApplyPulledPage(db_, *page);
+        if (!applied.ok()) return Finish(applied);
         progress_.received += static_cast<int64_t>(page->changes.size());
         backfill_after_ = page->backfill_after;
         if (!page->changes.empty() || !page->removed_participants.empty()) hooks_.records_changed();

@@ -189,13 +189,16 @@ TEST_CASE("reassigning a participant moves their whole history to the new key wo
   move.fields = R"({"key_worker":"ben.clarke"})";
   REQUIRE(central.Push(kCarys, {desk.Next(move)}).applied.size() == 1);
 
-  auto backfill = server::Pull(*central.db, kBenB, cursor, 100);
+  auto backfill = server::Pull(*central.db, kBenB, cursor, 100, 0, first->holding);
   REQUIRE(backfill.ok());
   CHECK(backfill->more);
   CHECK(backfill->next_cursor == cursor);
   REQUIRE(backfill->changes.size() == 1);  // Grace as she was before Ben's cursor
   CHECK(backfill->changes[0].record_id == kGrace);
-  auto rest = server::Pull(*central.db, kBenB, cursor, 100, backfill->backfill_after);
+  CHECK(backfill->holding == std::vector<std::string>{kGrace, kLeah});
+  CHECK(backfill->backfilling == std::vector<std::string>{kGrace});  // until her history is in
+  auto rest = server::Pull(*central.db, kBenB, cursor, 100, backfill->backfill_after,
+                           backfill->holding, backfill->backfilling);
   REQUIRE(rest.ok());
   REQUIRE(rest->changes.size() == 2);  // after the cursor: the contact, then the reassignment
   CHECK(rest->changes[0].record_type == "contact");
@@ -204,7 +207,9 @@ TEST_CASE("reassigning a participant moves their whole history to the new key wo
   auto amira_pull = server::Pull(*central.db, kAmiraA, 0, 100);
   REQUIRE(amira_pull.ok());  // from the start: Grace is no longer on Amira's caseload
   CHECK(amira_pull->changes.empty());
-  auto again = server::Pull(*central.db, kBenB, cursor, 100);  // the backfill, asked again
+  CHECK(rest->holding == std::vector<std::string>{kGrace, kLeah});
+  CHECK(rest->backfilling.empty());
+  auto again = server::Pull(*central.db, kBenB, cursor, 100, 0, first->holding);  // asked again
   REQUIRE(again.ok());
   CHECK(again->changes == backfill->changes);
 }
@@ -219,7 +224,7 @@ TEST_CASE("the old key worker's tablet is told to remove a reassigned participan
   move.author = "carys.jones";
   move.fields = R"({"key_worker":"ben.clarke"})";
   REQUIRE(central.Push(kCarys, {desk.Next(move)}).applied.size() == 1);
-  auto after = server::Pull(*central.db, kAmiraA, before->next_cursor, 100);
+  auto after = server::Pull(*central.db, kAmiraA, before->next_cursor, 100, 0, before->holding);
   REQUIRE(after.ok());
   CHECK(after->removed_participants == std::vector<std::string>{kGrace});
 }

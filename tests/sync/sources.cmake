@@ -2,3 +2,6 @@ target_sources(outpost_tests PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/codec_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/golden_test.cc
 )
+target_sources(outpost_tests PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/convergence_test.cc
+)
