@@ -12,9 +12,14 @@
 #include "shared/rules/compliance_csv.h"
 #include "shared/store/migrations.h"
 #include "shared/store/record_store.h"
+#include "shared/sync/hlc.h"
+#include "shared/base/utc_time.h"
+
+#include <nlohmann/json.hpp>
 #include "sync-server/accounts.h"
 #include "sync-server/audit.h"
 #include "sync-server/seal.h"
+#include "sync-server/sync_service.h"
 #include "sync-server/crypto.h"
 #include "sync-server/server.h"
 
@@ -226,6 +231,64 @@ Status Compliance(const std::vector<std::string>& args, std::FILE* out) {
 
 }  // namespace
 
+// A reassignment is a supervisor's change like any other, made through the same push path
+// (chain, checks, audit) from the server's own administration device, so tablets receive it.
+Status ReassignCommand(const std::vector<std::string>& args, std::FILE* out) {
+  OUTPOST_ASSIGN_OR_RETURN(auto flags, ParseFlags(args, {"--data-dir", "--participant", "--to", "--by"}));
+  OUTPOST_RETURN_IF_ERROR(Require(flags, {"--data-dir", "--participant", "--to", "--by"}));
+  OUTPOST_ASSIGN_OR_RETURN(auto db, OpenCentral(flags["--data-dir"]));
+  OUTPOST_ASSIGN_OR_RETURN(store::Statement role,
+                           db->Prepare("SELECT role, display_name FROM users WHERE username = ?"));
+  role.Bind(1, flags["--by"]);
+  OUTPOST_ASSIGN_OR_RETURN(bool by_found, role.Step());
+  if (!by_found || role.ColumnText(0) != "supervisor")
+    return Status::PermissionDenied("--by", "must be a supervisor's username");
+  const Principal supervisor{flags["--by"], role.ColumnText(1), "supervisor", "server-admin"};
+  OUTPOST_ASSIGN_OR_RETURN(store::Statement target,
+                           db->Prepare("SELECT role FROM users WHERE username = ?"));
+  target.Bind(1, flags["--to"]);
+  OUTPOST_ASSIGN_OR_RETURN(bool to_found, target.Step());
+  if (!to_found || target.ColumnText(0) != "key_worker")
+    return Status::InvalidArgument("--to", "must be a key worker's username");
+  OUTPOST_ASSIGN_OR_RETURN(store::Statement participant,
+                           db->Prepare("SELECT key_worker FROM participants WHERE participant_id = ?"));
+  participant.Bind(1, flags["--participant"]);
+  OUTPOST_ASSIGN_OR_RETURN(bool exists, participant.Step());
+  if (!exists) return Status::NotFound("--participant", "no participant " + flags["--participant"]);
+
+  // Continue the administration device's chain where the server holds it.
+  OUTPOST_ASSIGN_OR_RETURN(
+      store::Statement chain,
+      db->Prepare("SELECT last_seq, last_hash FROM device_chains WHERE device_id = 'server-admin'"));
+  OUTPOST_ASSIGN_OR_RETURN(bool has_chain, chain.Step());
+  OUTPOST_ASSIGN_OR_RETURN(store::Statement last_hlc,
+                           db->Prepare("SELECT max(hlc) FROM changes WHERE device_id = 'server-admin'"));
+  OUTPOST_ASSIGN_OR_RETURN(bool any, last_hlc.Step());
+  const int64_t now = NowMs();
+  sync::HybridClock clock("server-admin");
+  if (any) clock.Observe(last_hlc.ColumnText(0));
+  sync::Change change;
+  change.device_id = "server-admin";
+  change.device_seq = (has_chain ? chain.ColumnInt(0) : 0) + 1;
+  change.prev_hash = has_chain ? chain.ColumnText(1) : "";
+  change.hlc = clock.Next(now);
+  change.author = supervisor.username;
+  change.record_type = "participant";
+  change.record_id = change.participant_id = flags["--participant"];
+  change.fields = nlohmann::json{{"key_worker", flags["--to"]}}.dump();
+  change.base = "{}";
+  change.captured_at = FormatUtc(now);
+  OUTPOST_ASSIGN_OR_RETURN(
+      sync::PushResponse pushed,
+      Push(*db, supervisor, {sync::kProtocolVersion, "server-admin", {change}, FormatUtc(now)}, now));
+  if (pushed.applied.size() != 1)
+    return Status::Internal("reassign", pushed.problem.empty() ? "the change was not stored" : pushed.problem);
+  OUTPOST_RETURN_IF_ERROR(AuditAppliedChanges(*db).status());
+  std::fprintf(out, "%s now with %s (was %s); their tablets follow at their next sync\n",
+               flags["--participant"].c_str(), flags["--to"].c_str(), participant.ColumnText(0).c_str());
+  return Status::Ok();
+}
+
 Status AuditVerifyCommand(const std::vector<std::string>& args, std::FILE* out) {
   OUTPOST_ASSIGN_OR_RETURN(auto flags, ParseFlags(args, {"--data-dir"}));
   OUTPOST_RETURN_IF_ERROR(Require(flags, {"--data-dir"}));
@@ -271,7 +334,7 @@ Status VerifySignaturesCommand(const std::vector<std::string>& args, std::FILE* 
 bool IsCommand(const std::string& name) {
   for (const char* command : {"holidays", "compliance", "create-user", "reset-password", "devices",
                               "revoke-device", "backup", "restore", "audit-verify",
-                              "verify-signatures"})
+                              "verify-signatures", "reassign"})
     if (name == command) return true;
   return false;
 }
@@ -288,6 +351,7 @@ int RunCommand(const std::vector<std::string>& args, std::FILE* in, std::FILE* o
                   : name == "backup"         ? BackupCommand(args, out)
                   : name == "restore"        ? RestoreCommand(args, out)
                   : name == "audit-verify"   ? AuditVerifyCommand(args, out)
+                  : name == "reassign"       ? ReassignCommand(args, out)
                   : name == "verify-signatures" ? VerifySignaturesCommand(args, out)
                   : Status::InvalidArgument(name, "is not a command");
   if (status.ok()) return 0;

@@ -18,6 +18,9 @@
 //       Lists enrolled devices: id, user, enrolled, last seen, revoked.
 //   revoke-device --data-dir DIR --device ID
 //       The device's next request is refused and told to erase its local data.
+//   reassign --data-dir DIR --participant ID --to KEY_WORKER --by SUPERVISOR
+//       Moves a participant to another key worker, as the named supervisor's change: their whole
+//       history reaches the new key worker's tablets and leaves the old one's at the next sync.
 //   backup --data-dir DIR --to FILE
 //       A consistent copy of the central store, taken online (SQLite backup API).
 //   restore --data-dir DIR --from FILE

@@ -219,3 +219,30 @@ TEST_CASE("restore refuses a file that is not a central store, leaving the store
   auto db = demo.Open();
   CHECK(SignInAs(*db, "carys.jones", "outpost-demo-carys", "desk-c").ok());
 }
+
+TEST_CASE("reassign moves a participant through the change log, as the supervisor named") {
+  DemoStore demo;
+  const std::string dafydd = "0b6f3c1e-5d1a-4c77-9a0e-1f2d3c4b5a61";  // Amira's in the demo
+  Run run = Command({"reassign", "--data-dir", demo.dir.path(), "--participant", dafydd, "--to",
+                     "ben.clarke", "--by", "carys.jones"});
+  REQUIRE(run.code == 0);
+  CHECK(run.out.find("now with ben.clarke (was amira.khan)") != std::string::npos);
+  auto db = demo.Open();
+  auto who = db->Prepare("SELECT key_worker FROM participants WHERE participant_id = ?");
+  REQUIRE(who.ok());
+  who->Bind(1, dafydd);
+  REQUIRE(*who->Step());
+  CHECK(who->ColumnText(0) == "ben.clarke");
+  auto logged = db->Prepare("SELECT count(*) FROM changes WHERE device_id = 'server-admin' AND "
+                            "author = 'carys.jones'");
+  REQUIRE(logged.ok());
+  REQUIRE(*logged->Step());
+  CHECK(logged->ColumnInt(0) == 1);
+  Run second = Command({"reassign", "--data-dir", demo.dir.path(), "--participant", dafydd, "--to",
+                        "amira.khan", "--by", "carys.jones"});
+  CHECK(second.code == 0);  // the administration device's chain goes on
+  Run not_supervisor = Command({"reassign", "--data-dir", demo.dir.path(), "--participant", dafydd,
+                                "--to", "ben.clarke", "--by", "amira.khan"});
+  CHECK(not_supervisor.code == 1);
+  CHECK(not_supervisor.err.find("must be a supervisor's username") != std::string::npos);
+}
