@@ -11,21 +11,6 @@ using outpost::testing::DeviceFixture;
 using outpost::testing::kGraceId;
 using outpost::testing::ServerFixture;
 
-namespace {
-
-int64_t CentralCount(ServerFixture& f, const std::string& sql) {
-  int64_t n = -1;
-  REQUIRE(f.server().WithDatabase([&](store::Database& db) -> Status {
-    OUTPOST_ASSIGN_OR_RETURN(store::Statement s, db.Prepare(sql));
-    OUTPOST_ASSIGN_OR_RETURN(bool row, s.Step());
-    n = row ? s.ColumnInt(0) : -1;
-    return Status::Ok();
-  }).ok());
-  return n;
-}
-
-}  // namespace
-
 TEST_CASE("an upload that failed once is sent by the next sync when the network is back") {
   ServerFixture server;
   DeviceFixture tablet(server, "amira.khan", "tablet-a");
@@ -35,13 +20,13 @@ TEST_CASE("an upload that failed once is sent by the next sync when the network 
   tablet.Sync();
   CHECK(tablet.progress().last_error == "the tablet is offline");
   CHECK(tablet.progress().waiting == 1);
-  CHECK(CentralCount(server, "SELECT count(*) FROM contacts") == 0);
+  CHECK(server.CentralInt("SELECT count(*) FROM contacts") == 0);
 
   tablet.Advance(3000);  // past the first backoff
   tablet.Sync(/*requested=*/false);
   CHECK(tablet.progress().last_error.empty());
   CHECK(tablet.progress().waiting == 0);
-  CHECK(CentralCount(server, "SELECT count(*) FROM contacts") == 1);
+  CHECK(server.CentralInt("SELECT count(*) FROM contacts") == 1);
 }
 
 TEST_CASE("the server commits, the answer is lost, the tablet resends, and the contact exists once") {
@@ -52,13 +37,13 @@ TEST_CASE("the server commits, the answer is lost, the tablet resends, and the c
   tablet.transport().LoseNextResponses(1);
   tablet.Sync();
   CHECK(tablet.progress().waiting == 1);  // not confirmed: the receipt never arrived
-  CHECK(CentralCount(server, "SELECT count(*) FROM contacts") == 1);
+  CHECK(server.CentralInt("SELECT count(*) FROM contacts") == 1);
 
   tablet.Advance(3000);
   tablet.Sync();
   CHECK(tablet.progress().waiting == 0);
-  CHECK(CentralCount(server, "SELECT count(*) FROM contacts") == 1);
-  CHECK(CentralCount(server, "SELECT count(*) FROM changes WHERE device_id = 'tablet-a'") == 1);
+  CHECK(server.CentralInt("SELECT count(*) FROM contacts") == 1);
+  CHECK(server.CentralInt("SELECT count(*) FROM changes WHERE device_id = 'tablet-a'") == 1);
 }
 
 TEST_CASE("a server that is down is retried with backoff until it answers, losing nothing") {
@@ -77,7 +62,7 @@ TEST_CASE("a server that is down is retried with backoff until it answers, losin
   tablet.Advance(5000);
   tablet.Sync(/*requested=*/false);
   CHECK(tablet.progress().waiting == 0);
-  CHECK(CentralCount(server, "SELECT count(*) FROM contacts") == 3);
+  CHECK(server.CentralInt("SELECT count(*) FROM contacts") == 3);
 }
 
 TEST_CASE("a second tablet of the same key worker receives what the first recorded offline") {
@@ -121,7 +106,7 @@ TEST_CASE("a central store restored from an old backup gets the tablet's changes
   tablet.RecordContact(kGraceId, "c-2", "recorded after the restore");
   tablet.Sync();  // told "unknown device, resend from 1", requeues and resends both
   CHECK(tablet.progress().waiting == 0);
-  CHECK(CentralCount(server, "SELECT count(*) FROM contacts") == 2);
+  CHECK(server.CentralInt("SELECT count(*) FROM contacts") == 2);
 }
 
 TEST_CASE("a tablet whose clock is hours behind still wins with an edit it made later") {

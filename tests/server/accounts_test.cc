@@ -7,17 +7,13 @@
 #include "shared/base/sha256.h"
 #include "shared/base/utc_time.h"
 #include "shared/store/migrations.h"
+#include "tests/support/store_helpers.h"
 
 using namespace outpost;
 
 namespace {
 
-std::unique_ptr<store::Database> Central() {
-  auto db = store::Database::Open(":memory:", store::JournalMode::kRollback);
-  REQUIRE(db.ok());
-  REQUIRE(store::MigrateToLatest(**db, store::Side::kServer).ok());
-  return std::move(db).value();
-}
+std::unique_ptr<store::Database> Central() { return testing::InMemoryStore(store::Side::kServer); }
 
 const int64_t kNow = *ParseUtc("2026-11-23T10:00:00Z");
 

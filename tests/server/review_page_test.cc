@@ -5,18 +5,14 @@
 
 #include "shared/store/change_store.h"
 #include "shared/store/migrations.h"
+#include "tests/support/store_helpers.h"
 #include "tests/support/sample_changes.h"
 
 using namespace outpost;
 
 namespace {
 
-std::unique_ptr<store::Database> Central() {
-  auto db = store::Database::Open(":memory:", store::JournalMode::kRollback);
-  REQUIRE(db.ok());
-  REQUIRE(store::MigrateToLatest(**db, store::Side::kServer).ok());
-  return std::move(db).value();
-}
+std::unique_ptr<store::Database> Central() { return testing::InMemoryStore(store::Side::kServer); }
 
 const server::Principal kCarys{"carys.jones", "Carys Jones", "supervisor", "review-web"};
 

@@ -27,14 +27,7 @@ httplib::Headers Bearer(const std::string& token) {
 }
 
 int64_t CentralCount(ServerFixture& f, const std::string& table) {
-  int64_t n = -1;
-  REQUIRE(f.server().WithDatabase([&](store::Database& db) -> Status {
-    OUTPOST_ASSIGN_OR_RETURN(store::Statement s, db.Prepare("SELECT count(*) FROM " + table));
-    OUTPOST_ASSIGN_OR_RETURN(bool row, s.Step());
-    n = row ? s.ColumnInt(0) : -1;
-    return Status::Ok();
-  }).ok());
-  return n;
+  return f.CentralInt("SELECT count(*) FROM " + table);
 }
 
 }  // namespace

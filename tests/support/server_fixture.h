@@ -15,6 +15,7 @@
 #include "sync-server/accounts.h"
 #include "sync-server/server.h"
 #include "tests/support/sample_changes.h"
+#include "tests/support/store_helpers.h"
 #include "tests/support/temp_dir.h"
 
 namespace outpost::testing {
@@ -74,6 +75,16 @@ class ServerFixture {
   }
 
   server::SyncServer& server() { return *server_; }
+
+  // QueryInt on the central store, with the server's lock held.
+  int64_t CentralInt(const std::string& sql) {
+    int64_t n = -1;
+    REQUIRE(server_->WithDatabase([&](store::Database& db) -> Status {
+      n = QueryInt(db, sql);
+      return Status::Ok();
+    }).ok());
+    return n;
+  }
   std::string data_dir() const { return dir_.File("data"); }
 
  private:
