@@ -15,7 +15,8 @@
 //   first_sync_ms             a new tablet's first pull of a 40-participant caseload with two years
 //                             of records (8,000 contacts, 2,000 signed plan versions), pages of
 //                             2,000: server::Pull, sync::Encode, sync::DecodePullResponse,
-//                             store::ApplyChanges into the tablet's SQLite and the saved cursor.
+//                             store::ApplyPulledPage into the tablet's SQLite (changes, cursor
+//                             and holding lists in one transaction).
 //                             HTTP and TLS are left out: this is the work either side of the
 //                             socket.
 //                             Best of three new tablets (goal: under 500 ms).
@@ -379,18 +380,23 @@ FirstSync TimeFirstSync(store::Database& central, const server::Principal& who,
   (void)Take(store::MigrateToLatest(*client, store::Side::kClient), "migrate tablet");
   FirstSync out;
   const auto t0 = Clock::now();
+  // The tablet's side of the exchange, as sync::SyncSession does it: the cursor, and the lists
+  // of what it holds that each reply gives and the next request sends back.
   int64_t since = 0;
+  sync::PullResponse previous;
   while (true) {
-    sync::PullResponse served = Take(server::Pull(central, who, since, kPullPage), "pull");
+    sync::PullResponse served =
+        Take(server::Pull(central, who, since, kPullPage, previous.backfill_after,
+                          previous.holding, previous.backfilling),
+             "pull");
     const std::string body = sync::Encode(served);
     sync::PullResponse page = Take(sync::DecodePullResponse(body), "decode pull");
-    (void)Take(store::ApplyChanges(*client, page.changes, {}), "apply pulled page");
-    Check(store::SetDeviceState(*client, "pull_cursor", std::to_string(page.next_cursor)),
-          "save cursor");
+    Check(store::ApplyPulledPage(*client, page), "apply pulled page");
     out.changes += page.changes.size();
     ++out.pages;
     since = page.next_cursor;
-    if (!page.more) break;
+    previous = std::move(page);
+    if (!previous.more) break;
   }
   out.ms = Seconds(t0, Clock::now()) * 1000;
   return out;
