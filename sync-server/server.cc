@@ -69,8 +69,8 @@ std::string CookieValue(const httplib::Request& req, const std::string& name) {
   return "";
 }
 
-}  // namespace
-
+// A pull's list of participant ids, "a,b,c". The where is left to the caller (holding or
+// backfilling).
 StatusOr<std::vector<std::string>> ParseHolding(const std::string& text) {
   std::vector<std::string> ids;
   size_t start = 0;
@@ -88,6 +88,8 @@ StatusOr<std::vector<std::string>> ParseHolding(const std::string& text) {
   }
   return ids;
 }
+
+}  // namespace
 
 std::string CentralStorePath(const std::string& data_dir) { return data_dir + "/central.sqlite"; }
 

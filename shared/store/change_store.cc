@@ -365,24 +365,13 @@ StatusOr<std::vector<Change>> ParticipantsHistory(Database& db,
                  marks + ") AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?"));
   int index = 1;
   for (const std::string& id : participant_ids) select.Bind(index++, id);
-  select.Bind(index++, after).Bind(index++, up_to).Bind(index, int64_t{limit});
+  select.Bind(index, after).Bind(index + 1, up_to).Bind(index + 2, int64_t{limit});
   while (true) {
     OUTPOST_ASSIGN_OR_RETURN(bool row, select.Step());
     if (!row) break;
     out.push_back(ReadChange(select));
   }
   return out;
-}
-
-StatusOr<std::string> KeyWorkerAt(Database& db, const std::string& participant_id, int64_t seq) {
-  OUTPOST_ASSIGN_OR_RETURN(
-      Statement select,
-      db.Prepare("SELECT hlc, json_extract(fields, '$.key_worker') FROM changes WHERE "
-                 "participant_id = ? AND record_type = 'participant' AND seq <= ? AND "
-                 "json_extract(fields, '$.key_worker') IS NOT NULL ORDER BY hlc DESC LIMIT 1"));
-  select.Bind(1, participant_id).Bind(2, seq);
-  OUTPOST_ASSIGN_OR_RETURN(bool row, select.Step());
-  return row ? select.ColumnText(1) : std::string();
 }
 
 StatusOr<std::vector<Conflict>> ListConflicts(Database& db) {

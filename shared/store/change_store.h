@@ -66,9 +66,6 @@ StatusOr<std::vector<sync::Change>> ParticipantsHistory(Database& db,
                                                         const std::vector<std::string>& participant_ids,
                                                         int64_t after, int64_t up_to, int limit);
 
-// The participant's key worker as the log stood at `seq`: the key_worker value with the latest
-// hybrid clock among the participant's changes up to and including `seq` ("" if none).
-StatusOr<std::string> KeyWorkerAt(Database& db, const std::string& participant_id, int64_t seq);
 
 // A value that lost to a concurrent edit, for the review of conflicts.
 struct Conflict {
