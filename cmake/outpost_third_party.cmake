@@ -3,7 +3,8 @@
 #   outpost::json      nlohmann-json (header only, Debian's package)
 #   outpost::doctest   doctest (native tests only)
 #   outpost::httplib   cpp-httplib with OpenSSL (server only)
-#   outpost::imgui     Dear ImGui 1.86 with the GLFW and OpenGL3 backends (wasm client only)
+#   outpost::imgui     Dear ImGui 1.86: with the GLFW and OpenGL3 backends in wasm, the core only
+#                      natively (for the client's doctest suites)
 # The amalgamation and imgui come from Debian source packages that tools/install-deps unpacks into
 # .cache/third_party (or OUTPOST_THIRD_PARTY_DIR); they are never committed.
 set(OUTPOST_THIRD_PARTY_DIR "${PROJECT_SOURCE_DIR}/.cache/third_party"
@@ -65,4 +66,18 @@ else()
   add_library(outpost::httplib ALIAS outpost_httplib)
   find_package(doctest REQUIRED)
   add_library(outpost::doctest ALIAS doctest::doctest)
+
+  # Natively, the client's app/, screens/ and widgets/ are built for their doctest suites: the
+  # ImGui core only, no platform backend (tests drive frames with a headless context).
+  set(outpost_imgui_dir "${OUTPOST_THIRD_PARTY_DIR}/imgui")
+  if(EXISTS "${outpost_imgui_dir}/imgui.cpp")
+    add_library(outpost_imgui STATIC
+      "${outpost_imgui_dir}/imgui.cpp"
+      "${outpost_imgui_dir}/imgui_draw.cpp"
+      "${outpost_imgui_dir}/imgui_tables.cpp"
+      "${outpost_imgui_dir}/imgui_widgets.cpp")
+    target_include_directories(outpost_imgui SYSTEM PUBLIC "${outpost_imgui_dir}")
+    target_compile_options(outpost_imgui PRIVATE -O2 -w)
+    add_library(outpost::imgui ALIAS outpost_imgui)
+  endif()
 endif()

@@ -95,7 +95,7 @@ TEST_CASE("the pull example in docs/protocol.md is what the codec sends and read
   Change stored = ExampleContact();
   stored.received_at = "2026-11-23T10:40:01Z";
   stored.server_seq = 7;
-  PullResponse response{kProtocolVersion, {stored}, 7, false, {}};
+  PullResponse response{kProtocolVersion, {stored}, 7, false, {}, 0, {}, {}};
   std::string golden = Golden("pull_response.json", Encode(response));
   CHECK(Encode(response) == golden);
   CHECK(*DecodePullResponse(golden) == response);

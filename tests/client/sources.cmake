@@ -1,0 +1,3 @@
+target_sources(outpost_tests PRIVATE
+  ${CMAKE_CURRENT_LIST_DIR}/app_test.cc
+)
