@@ -1,3 +1,4 @@
 target_sources(outpost_tests PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/app_test.cc
+  ${CMAKE_CURRENT_LIST_DIR}/uk_time_test.cc
 )
