@@ -1,12 +1,15 @@
 // RecordStore: reads the records a replica or the central store holds into the domain types the
 // rules engine evaluates (shared/domain/participant_records.h).
 //
-// Protocol version 1 syncs participants and contacts only, so the records returned carry those;
-// the other lists stay empty until their record types sync (issue 4), which makes the rules that
-// depend on them show as due or overdue rather than met: never a false "met".
+// Every synced record type is read: participants and contacts from their tables, the others
+// from the generic `records` table (contact purpose and withdrawal too). Signed plan versions
+// are the distinct documents signatures carry (plan_versions.h), numbered in order of first
+// signature, fully agreed once both the participant and the key worker signed the same one.
+// Records missing a date the rules need (a break with no start yet) are left out rather than
+// guessed, which can only make a rule show as due, never as falsely met.
 //
-// Mapping assumptions until the contact form records a purpose: an attended or missed contact is
-// a meeting; an attempt with no answer is a re-engagement attempt.
+// Mapping assumptions: a contact with no purpose is a meeting, except that an attempt with no
+// answer is a re-engagement attempt.
 #ifndef OUTPOST_SHARED_STORE_RECORD_STORE_H_
 #define OUTPOST_SHARED_STORE_RECORD_STORE_H_
 

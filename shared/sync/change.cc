@@ -31,13 +31,23 @@ const RecordType kRecordTypes[] = {
       "adjustments", "weekly_offer", "weekly_declined_reason"}},
     {"contact", true,
      {"occurred_at", "mode", "location", "outcome", "notes", "digital_reason",
-      "corrects_contact_id"}},
+      "corrects_contact_id", "purpose", "withdrew"}},
     {"signature", true,
      {"signer_role", "signer_name", "method", "strokes", "document", "document_hash",
       "plan_version", "witness_name", "witness_role", "reason", "paper_reference", "signed_at"}},
     {"ipes07_notice", true, {"kind", "sent_at", "subject", "body"}},
     {"jobcentre_answer", true, {"form", "answer", "received_on", "notes"}},
     {"exit_document", true, {"kind", "completed_on", "notes"}},
+    {"needs_assessment", false,
+     {"assessed_on", "barriers", "barrier_notes", "support_network", "interests", "job_goals",
+      "work_history"}},
+    {"provision_break", false, {"start", "end", "reason"}},
+    {"employment", false,
+     {"employer", "self_employed", "offer_date", "start_date", "end_date", "hours_per_week",
+      "night_shifts"}},
+    {"employer_support_plan", true, {"employment_id", "issued_on", "notes"}},
+    {"access_to_work", true, {"employment_id", "recorded_on", "applied", "not_needed_reason", "reference"}},
+    {"support_consent", false, {"shared_with", "given_on", "withdrawn_on"}},
 };
 
 const RecordType* FindType(std::string_view name) {
@@ -104,7 +114,12 @@ Status ValidateContact(const json& f) {
                                   "must be one of attended, failed_to_attend, no_answer"));
   // COVID box (ipes-covid-guidance): a meeting held other than face to face is accepted only with
   // the reason recorded; an unanswered attempt is not a meeting and needs none.
-  bool digital_meeting = (mode == "telephone" || mode == "video") && outcome == "attended";
+  const std::string purpose = Field(f, "purpose");
+  OUTPOST_RETURN_IF_ERROR(Require(f, "purpose", OneOf(purpose, {"", "meeting", "additional", "reengagement_attempt"}),
+                                  "must be meeting, additional or reengagement_attempt"));
+  OUTPOST_RETURN_IF_ERROR(Require(f, "withdrew", OneOf(Field(f, "withdrew"), {"", "yes"}), "must be yes or empty"));
+  bool digital_meeting = (mode == "telephone" || mode == "video") && outcome == "attended" &&
+                         (purpose.empty() || purpose == "meeting");
   return Require(f, "digital_reason", !digital_meeting || !Field(f, "digital_reason").empty(),
                  "a meeting that was not face to face needs the reason why");
 }
@@ -163,6 +178,39 @@ Status ValidateSignature(const json& f) {
   return Require(f, "document_hash",
                  !Field(f, "document").empty() && Field(f, "document_hash") == Sha256Hex(Field(f, "document")),
                  "is not the SHA-256 of the plan version shown for signing");
+}
+
+// The records of the participant's circumstances (needs assessment, breaks, work, consent): dates
+// must be dates, the few answers with fixed values must be one of them, and the fields a record
+// cannot stand without must not be emptied (4.71: a break needs its reason).
+Status ValidateCircumstance(const std::string& type, const json& f) {
+  for (const char* date : {"assessed_on", "start", "end", "offer_date", "start_date", "end_date",
+                           "issued_on", "recorded_on", "given_on", "withdrawn_on"})
+    if (!Field(f, date).empty() && !IsDate(Field(f, date)))
+      return Require(f, date, false, "must be a date YYYY-MM-DD");
+  for (const char* flag : {"self_employed", "night_shifts", "applied"})
+    if (f.contains(flag)) OUTPOST_RETURN_IF_ERROR(Require(f, flag, OneOf(Field(f, flag), {"yes", "no"}), "must be yes or no"));
+  static const RecordType kRequired[] = {
+      {"provision_break", false, {"start", "reason"}},
+      {"support_consent", false, {"shared_with", "given_on"}},
+      {"employer_support_plan", true, {"employment_id", "issued_on"}},
+      {"access_to_work", true, {"employment_id", "recorded_on", "applied"}},
+      {"needs_assessment", false, {"assessed_on"}}};
+  for (const RecordType& rule : kRequired) {
+    if (type != rule.name) continue;
+    // Evidence is written whole, so a missing field is missing; a mutable record may be written
+    // a field at a time, so only a field being written may not be emptied.
+    for (const char* name : rule.fields)
+      if (f.contains(name) || rule.evidence)
+        OUTPOST_RETURN_IF_ERROR(Require(f, name, !Field(f, name).empty(), "must not be empty"));
+  }
+  if (type == "access_to_work" && Field(f, "applied") == "no")
+    return Require(f, "not_needed_reason", !Field(f, "not_needed_reason").empty(),
+                   "says why no application is needed (4.31)");
+  const std::string hours = Field(f, "hours_per_week");
+  for (char c : hours)
+    if (c < '0' || c > '9' || hours.size() > 2) return Require(f, "hours_per_week", false, "must be a whole number of hours");
+  return Status::Ok();
 }
 
 }  // namespace
@@ -260,6 +308,9 @@ Status ValidateChange(const Change& change) {
   if (t == "contact") return ValidateContact(fields);
   if (t == "plan_item") return ValidatePlanItem(fields);
   if (t == "signature") return ValidateSignature(fields);
+  if (t == "needs_assessment" || t == "provision_break" || t == "employment" ||
+      t == "employer_support_plan" || t == "access_to_work" || t == "support_consent")
+    return ValidateCircumstance(t, fields);
   if (t == "plan_agreement" && fields.contains("weekly_offer"))
     return Require(fields, "weekly_offer", OneOf(Field(fields, "weekly_offer"), {"offered", "declined"}),
                    "must be offered or declined (4.14)");

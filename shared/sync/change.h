@@ -15,13 +15,25 @@
 //   plan_agreement  mutable   next_meeting, next_meeting_location, preferred_communication,
 //                             preparation, adjustments, weekly_offer, weekly_declined_reason
 //   contact         evidence  occurred_at, mode, location, outcome, notes, digital_reason,
-//                             corrects_contact_id
+//                             corrects_contact_id, purpose (meeting | additional |
+//                             reengagement_attempt; "" reads as meeting), withdrew ("yes": 4.51)
 //   signature       evidence  signer_role, signer_name, method, strokes, document, document_hash,
 //                             plan_version, witness_name, witness_role, reason, paper_reference,
 //                             signed_at
 //   ipes07_notice   evidence  kind, sent_at, subject, body
 //   jobcentre_answer evidence form, answer, received_on, notes
 //   exit_document   evidence  kind, completed_on, notes
+//   needs_assessment mutable  assessed_on, barriers (comma-separated kinds), barrier_notes,
+//                             support_network, interests, job_goals, work_history
+//   provision_break mutable   start, end, reason (4.71)
+//   employment      mutable   employer, self_employed, offer_date, start_date, end_date,
+//                             hours_per_week, night_shifts
+//   employer_support_plan evidence  employment_id, issued_on, notes
+//   access_to_work  evidence  employment_id, recorded_on, applied (yes | no), not_needed_reason,
+//                             reference
+//   support_consent mutable   shared_with, given_on, withdrawn_on (4.27)
+// Flags are "yes" / "no". The types after exit_document were added within protocol version 2: a
+// server that predates them refuses them per change, and the tablet keeps them quarantined.
 // Every field value is a string; dates are YYYY-MM-DD, times YYYY-MM-DDTHH:MM.
 #ifndef OUTPOST_SHARED_SYNC_CHANGE_H_
 #define OUTPOST_SHARED_SYNC_CHANGE_H_
