@@ -2,25 +2,46 @@
 // replica in a temporary folder, ImGui headless, every action a tap on a probed widget.
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
+#include "shared/base/utc_time.h"
 #include "tests/support/https_transport.h"
 #include "tests/support/server_fixture.h"
 #include "tests/support/temp_dir.h"
 #include "tests/support/ui_harness.h"
 #include "wasm-client/app/app.h"
+#include "wasm-client/app/words.h"
 
 namespace outpost::testing {
 namespace {
 
-// One tablet: the App, its platform services pointed at `server`, and a headless screen.
+int64_t Utc(const char* text) { return ParseUtc(text).value(); }
+
+// Adds a participant with dates to the central store, on `key_worker`'s caseload.
+void AddParticipant(ServerFixture& server, int64_t seq, const std::string& id, const std::string& key_worker,
+                    const std::string& family_name, const std::string& referral, const std::string& start) {
+  sync::Change c = ParticipantChange("seed", seq, id, key_worker, family_name);
+  nlohmann::json fields = nlohmann::json::parse(c.fields);
+  fields["referral_date"] = referral;
+  if (!start.empty()) fields["start_date"] = start;
+  fields["ni_number"] = "QQ123456C";
+  c.fields = fields.dump();
+  REQUIRE(server.server().WithDatabase([&](store::Database& db) -> Status {
+    return store::ApplyChanges(db, {c}, {"2026-11-23T09:00:00Z"}).status();
+  }).ok());
+}
+
+// One tablet: the App, its platform services pointed at `server`, and a headless screen. The
+// replica lives in `dir`, so a second Tablet on the same folder is the app reopened.
 struct Tablet {
-  explicit Tablet(ServerFixture& server) : transport(server.server().port()) {
+  Tablet(ServerFixture& server, const std::string& dir) : transport(server.server().port()) {
     client::Platform platform;
     platform.transport = &transport;
     // Files under data_dir are on disk already: natively there is nothing more to make durable.
     platform.flush_storage = [](std::function<void(Status)> done) { done(Status::Ok()); };
     platform.is_online = [this] { return online; };
     platform.now_ms = [this] { return now_ms; };
-    platform.data_dir = dir.path();
+    platform.data_dir = dir;
     app = std::make_unique<client::App>(std::move(platform));
     REQUIRE(app->Start().ok());
     ui = std::make_unique<UiHarness>([this] {
@@ -29,28 +50,182 @@ struct Tablet {
     });
     ui->Frames(2);
   }
+  ~Tablet() { client::SetLanguage(client::Language::kEnglish); }
 
-  void SignIn(const std::string& user, const std::string& password) {
+  void SignIn(const std::string& user) {
     ui->Type("signin.username", user);
-    ui->Type("signin.password", password);
+    ui->Type("signin.password", user + "-pw");
     ui->Tap("signin.submit");
     ui->Frames(4);
   }
 
-  TempDir dir;
+  void Open(const std::string& family_name) {
+    ui->Tap("caseload.open." + family_name);
+    ui->Frames(1);
+  }
+
   HttpsTransport transport;
   bool online = true;
-  int64_t now_ms = 1795428000000;  // 2026-11-23 09:00 UTC
+  int64_t now_ms = Utc("2026-11-23T09:00:00Z");
   std::unique_ptr<client::App> app;
   std::unique_ptr<UiHarness> ui;
 };
 
+// Amira signed in on a tablet, with Evans (started 9 November) open on the participant screen.
+struct EvansOpen {
+  explicit EvansOpen(const char* now = "2026-11-23T09:00:00Z") {
+    AddParticipant(server, 10, "p-e", "amira.khan", "Evans", "2026-11-02", "2026-11-09");
+    tablet.now_ms = Utc(now);
+    tablet.SignIn("amira.khan");
+    tablet.Open("Evans");
+  }
+  ServerFixture server;
+  TempDir dir;
+  Tablet tablet{server, dir.path()};
+};
+
 TEST_CASE("A key worker who signs in sees their own caseload and nobody else's") {
   ServerFixture server;
-  Tablet tablet(server);
-  tablet.SignIn("amira.khan", "amira.khan-pw");
+  TempDir dir;
+  Tablet tablet(server, dir.path());
+  tablet.SignIn("amira.khan");
   CHECK(tablet.ui->Text("caseload.count") == "1 participants");
   CHECK(tablet.ui->Has("caseload.open.Morgan"));
+}
+
+TEST_CASE("the caseload puts the most urgent participant first and search narrows it") {
+  ServerFixture server;
+  // Referred 1 October: the initial meeting (15 working days) is long overdue by 23 November.
+  AddParticipant(server, 10, "p-late", "amira.khan", "Evans", "2026-10-01", "");
+  AddParticipant(server, 11, "p-new", "amira.khan", "Price", "2026-11-20", "");
+  TempDir dir;
+  Tablet tablet(server, dir.path());
+  tablet.SignIn("amira.khan");
+  CHECK(tablet.ui->Text("caseload.count") == "3 participants");
+  CHECK(tablet.ui->Text("caseload.urgent.Evans").rfind("Overdue since", 0) == 0);
+  CHECK(tablet.ui->Text("caseload.urgent.Price").rfind("Next due", 0) == 0);
+  // Rows are drawn top to bottom: the overdue participant is above the others.
+  tablet.ui->Type("caseload.search", "pri");
+  CHECK(tablet.ui->Text("caseload.count") == "1 participants");
+  CHECK(tablet.ui->Has("caseload.open.Price"));
+  CHECK_FALSE(tablet.ui->Has("caseload.open.Evans"));
+}
+
+TEST_CASE("a digital meeting cannot be saved without its reason and the contact survives a restart") {
+  ServerFixture server;
+  AddParticipant(server, 10, "p-e", "amira.khan", "Evans", "2026-11-02", "2026-11-09");
+  TempDir dir;
+  {
+    Tablet tablet(server, dir.path());
+    tablet.SignIn("amira.khan");
+    tablet.online = false;
+    tablet.Open("Evans");
+    tablet.ui->Tap("participant.tab.record");
+    tablet.ui->Tap("participant.record_contact");
+    tablet.ui->Tap("contact.mode.telephone");
+    tablet.ui->Type("contact.notes", "Discussed CV by phone");
+    tablet.ui->Tap("contact.save");
+    CHECK(tablet.ui->Text("contact.error") == "a meeting that was not face to face needs the reason why");
+    tablet.ui->Type("contact.digital_reason", "Participant unwell, asked for a call");
+    tablet.ui->Tap("contact.save");
+    CHECK(tablet.ui->Text("banner") == "Contact saved on this tablet");
+    CHECK(tablet.ui->Text("participant.contacts") == "1 contacts");
+    CHECK(tablet.ui->Text("timeline.0.sync") == "Waiting to sync");
+  }
+  Tablet reopened(server, dir.path());
+  reopened.online = true;
+  reopened.Open("Evans");
+  CHECK(reopened.ui->Text("participant.contacts") == "1 contacts");
+  CHECK(reopened.ui->Text("timeline.0.title") == "Telephone, Attended");
+  reopened.ui->Tap("sync.now");
+  reopened.ui->Frames(6);
+  CHECK(reopened.ui->Text("timeline.0.sync") == "Confirmed by the server");
+}
+
+TEST_CASE("a failure to attend starts re-engagement and after five working days the IPES07 is due") {
+  EvansOpen evans("2026-11-23T10:00:00Z");  // Monday
+  Tablet& tablet = evans.tablet;
+  tablet.ui->Tap("participant.tab.record");
+  tablet.ui->Tap("participant.record_contact");
+  tablet.ui->Tap("contact.outcome.failed_to_attend");
+  tablet.ui->Tap("contact.save");
+  CHECK(tablet.ui->Text("reengagement.first_due") == "First attempt by 24/11/2026 10:00 (within 24 hours).");
+  CHECK(tablet.ui->Text("reengagement.day.1") == "Working day 1, 24/11/2026: no attempt yet");
+  CHECK(tablet.ui->Text("reengagement.day.5") == "Working day 5, 30/11/2026: no attempt yet");
+  // Tuesday: an attempt, no answer.
+  tablet.now_ms = Utc("2026-11-24T09:30:00Z");
+  tablet.ui->Tap("reengagement.record_attempt");
+  tablet.ui->Tap("contact.outcome.no_answer");
+  tablet.ui->Tap("contact.mode.telephone");
+  tablet.ui->Tap("contact.save");
+  tablet.ui->Tap("participant.tab.record");
+  tablet.ui->Tap("participant.reengagement");
+  CHECK(tablet.ui->Text("reengagement.day.1") == "Working day 1, 24/11/2026: attempt recorded");
+  CHECK_FALSE(tablet.ui->Has("reengagement.notice_sent"));
+  // A week later, never engaged: the notice is due, holding only surname and NI digits (4.53).
+  tablet.now_ms = Utc("2026-12-01T09:00:00Z");
+  tablet.ui->Tap("nav.back");
+  tablet.ui->Tap("participant.tab.record");
+  tablet.ui->Tap("participant.reengagement");
+  CHECK(tablet.ui->Text("reengagement.notice_subject") == "IPES Participant Disengagement");
+  CHECK(tablet.ui->Text("reengagement.notice_body").find("Evans") != std::string::npos);
+  CHECK(tablet.ui->Text("reengagement.notice_body").find("QQ123456C") == std::string::npos);
+  tablet.ui->Tap("reengagement.notice_sent");
+  CHECK(tablet.ui->Text("reengagement.state") == "IPES07 has been recorded as sent.");
+}
+
+TEST_CASE("a break needs its reason and saving it shows it on the timeline") {
+  EvansOpen evans;
+  Tablet& tablet = evans.tablet;
+  tablet.ui->Tap("participant.tab.record");
+  tablet.ui->Tap("participant.new.provision_break");
+  CHECK(tablet.ui->Text("form.title") == "Break in provision");
+  tablet.ui->Type("form.reason", "");
+  tablet.ui->Tap("form.save");
+  // The start defaults to today; the reason is missing. Nothing is written.
+  CHECK(tablet.ui->Text("form.error") == "This is needed.");
+  tablet.ui->Type("form.reason", "Hospital stay");
+  tablet.ui->Tap("form.save");
+  CHECK(tablet.ui->Text("banner") == "Saved on this tablet");
+  CHECK(tablet.ui->Text("timeline.0.title") == "Break in provision");
+}
+
+TEST_CASE("editing a plan item writes only the field that changed") {
+  EvansOpen evans;
+  Tablet& tablet = evans.tablet;
+  tablet.ui->Tap("participant.tab.plan");
+  tablet.ui->Tap("participant.new.plan_item");
+  tablet.ui->Type("form.description", "Update CV with volunteering");
+  tablet.ui->Tap("form.progression_area.job_seeking_activity");
+  tablet.ui->Tap("form.save");
+  CHECK(tablet.ui->Text("banner") == "Saved on this tablet");
+  tablet.ui->Tap("participant.tab.plan");
+  tablet.ui->Tap("participant.plan.item.0");
+  tablet.ui->Tap("form.status.in_progress");
+  tablet.ui->Tap("form.save");
+  auto db = store::Database::Open(evans.dir.File("replica.sqlite"), store::JournalMode::kRollback);
+  REQUIRE(db.ok());
+  CHECK(QueryInt(**db, "SELECT count(*) FROM changes WHERE record_type = 'plan_item'") == 2);
+  CHECK(QueryInt(**db, "SELECT count(*) FROM changes WHERE record_type = 'plan_item' AND "
+                       "fields = '{\"status\":\"in_progress\"}'") == 1);
+}
+
+TEST_CASE("the whole interface switches to Welsh and stays Welsh after a restart") {
+  ServerFixture server;
+  TempDir dir;
+  {
+    Tablet tablet(server, dir.path());
+    tablet.SignIn("amira.khan");
+    tablet.ui->Tap("nav.settings");
+    tablet.ui->Tap("settings.language.cy");
+    tablet.ui->Tap("nav.back");
+    CHECK(tablet.ui->Text("caseload.count") == "1 cyfranogwr");
+    CHECK(tablet.ui->Text("app.language") == "cy");
+  }
+  Tablet reopened(server, dir.path());
+  CHECK(reopened.ui->Text("caseload.count") == "1 cyfranogwr");
+  const std::string status = reopened.ui->Text("sync.status");
+  CHECK((status == "Heb gysoni eto" || status.rfind("Yn gyfredol", 0) == 0));
 }
 
 }  // namespace

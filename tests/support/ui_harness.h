@@ -74,8 +74,8 @@ class UiHarness {
     io.MouseDown[0] = true;
     Frame();
     io.MouseDown[0] = false;
-    Frame();
-    Frame();
+    // The App acts on the release; a new screen settles (scroll, layout) over the next frames.
+    Frames(3);
   }
 
   // Taps the text field `item`, selects what it holds and types `text` over it.

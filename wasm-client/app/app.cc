@@ -1,23 +1,34 @@
 #include "wasm-client/app/app.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <map>
+#include <tuple>
 #include <nlohmann/json.hpp>
 #include <random>
 
 #include "imgui.h"
 #include "shared/base/utc_time.h"
+#include "shared/domain/ipes07_notice.h"
+#include "shared/rules/working_days.h"
 #include "shared/store/change_store.h"
 #include "shared/store/migrations.h"
+#include "shared/store/plan_versions.h"
+#include "shared/store/record_store.h"
 #include "shared/sync/codec.h"
 #include "shared/sync/session.h"
 #include "wasm-client/app/app_state.h"
+#include "wasm-client/app/rule_words.h"
+#include "wasm-client/app/uk_time.h"
 #include "wasm-client/screens/screens.h"
 #include "wasm-client/widgets/ui_probe.h"
 
 namespace outpost::client {
 
 namespace {
+
+using nlohmann::json;
 
 std::string RandomHex(int bytes) {
   std::random_device source;  // crypto.getRandomValues in the browser
@@ -45,9 +56,46 @@ std::string NewUuid(int64_t now_ms) {
 
 // "QQ123456A" -> "QQ •••• 56 A": enough to tell two people apart, not enough to misuse.
 std::string MaskNiNumber(const std::string& ni) {
-  if (ni.size() != 9) return ni.empty() ? "not recorded" : "recorded";
+  if (ni.size() != 9) return ni.empty() ? T({"not recorded", "heb ei gofnodi"}) : T({"recorded", "wedi'i gofnodi"});
   return ni.substr(0, 2) + " \xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2\xE2\x80\xA2 " + ni.substr(6, 2) +
          " " + ni.substr(8);
+}
+
+// A date typed on the tablet: UK "23/11/2026" (or "23/11/26") or ISO "2026-11-23".
+std::optional<CivilDate> ReadTypedDate(const std::string& text) {
+  if (auto iso = CivilDate::Parse(text); iso.ok()) return *iso;
+  int day = 0, month = 0, year = 0;
+  char rest = 0;
+  if (std::sscanf(text.c_str(), "%d/%d/%d%c", &day, &month, &year, &rest) != 3) return std::nullopt;
+  if (year < 100) year += 2000;
+  auto date = CivilDate::FromYmd(year, month, day);
+  if (!date.ok()) return std::nullopt;
+  return *date;
+}
+
+Urgency UrgencyOf(rules::RuleStatus status) {
+  switch (status) {
+    case rules::RuleStatus::kOverdue: return Urgency::kOverdue;
+    case rules::RuleStatus::kDueSoon: return Urgency::kDueSoon;
+    case rules::RuleStatus::kDue: return Urgency::kDue;
+    default: return Urgency::kNothingDue;
+  }
+}
+
+std::string Field(const json& fields, const char* name) {
+  auto it = fields.find(name);
+  return it != fields.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::string OptionLabel(std::span<const Option> options, const std::string& value) {
+  for (const Option& option : options)
+    if (value == option.value) return T(option.label);
+  return value;
+}
+
+const rules::HolidayCalendar& Calendar() {
+  static const rules::HolidayCalendar calendar;  // the built-in England and Wales calendar
+  return calendar;
 }
 
 }  // namespace
@@ -59,6 +107,9 @@ struct App::Impl {
   AppState state;
   std::string token;
   bool sync_requested = false;
+  int rounds_seen = 0;
+  Screen drawn_screen = Screen::kFailed;
+  domain::ParticipantRecords open_records;  // of state.participant, as the rules read them
 
   Status State(const char* key, std::string& out) {
     auto value = store::GetDeviceState(*db, key);
@@ -81,6 +132,14 @@ struct App::Impl {
     OUTPOST_RETURN_IF_ERROR(State("username", state.username_signed_in));
     OUTPOST_RETURN_IF_ERROR(State("display_name", state.display_name));
     OUTPOST_RETURN_IF_ERROR(State("token", token));
+    std::string language, text_percent, contrast;
+    OUTPOST_RETURN_IF_ERROR(State("language", language));
+    OUTPOST_RETURN_IF_ERROR(State("text_percent", text_percent));
+    OUTPOST_RETURN_IF_ERROR(State("high_contrast", contrast));
+    state.settings.language = LanguageFromCode(language);
+    state.settings.text_percent = text_percent == "125" ? 125 : text_percent == "150" ? 150 : 100;
+    state.settings.high_contrast = contrast == "yes";
+    SetLanguage(state.settings.language);
     // Changes written by an app from before the hash chain get their chain now, before any push.
     OUTPOST_RETURN_IF_ERROR(store::RepairLocalChain(*db).status());
     sync = std::make_unique<sync::SyncSession>(
@@ -101,60 +160,246 @@ struct App::Impl {
     state.failure = status.ToString();
   }
 
+  CivilDate Today() const { return UkDateOf(platform.now_ms()); }
+
   // Re-reads what the screens show from the replica.
   void Reload() {
+    state.today = Today().ToString();
     state.caseload.clear();
-    auto rows = db->Prepare(
-        "SELECT participant_id, given_name, family_name, journey_stage, referral_date, "
-        "start_date, ni_number FROM participants WHERE key_worker = ? "
-        "ORDER BY family_name, given_name");
+    auto loaded = store::LoadParticipantRecords(*db, state.username_signed_in);
+    if (!loaded.ok()) return Fail(loaded.status());
+    auto rows = db->Prepare("SELECT participant_id, journey_stage FROM participants WHERE key_worker = ?");
     if (!rows.ok()) return Fail(rows.status());
     rows->Bind(1, state.username_signed_in);
-    while (true) {
-      auto row = rows->Step();
-      if (!row.ok()) return Fail(row.status());
-      if (!*row) break;
-      state.caseload.push_back({rows->ColumnText(0), rows->ColumnText(1), rows->ColumnText(2),
-                                rows->ColumnText(3), rows->ColumnText(4), rows->ColumnText(5),
-                                MaskNiNumber(rows->ColumnText(6))});
+    std::map<std::string, std::string> stages;
+    while (rows->Step().value_or(false)) stages[rows->ColumnText(0)] = rows->ColumnText(1);
+    for (const domain::ParticipantRecords& records : *loaded) {
+      const domain::Participant& p = records.participant;
+      ParticipantRow row;
+      row.participant_id = p.id;
+      row.given_name = p.given_names;
+      row.family_name = p.surname;
+      row.journey_stage = stages[p.id];
+      row.referral_date = p.referral.referral_date.ToString();
+      row.start_date = p.start_date ? p.start_date->ToString() : "";
+      row.ni_number = p.ni_number;
+      row.ni_masked = MaskNiNumber(p.ni_number);
+      const rules::Evaluation e = rules::EvaluateCompliance(records, Today(), Calendar());
+      row.phase = e.phase;
+      row.day_of_provision = e.day_of_provision;
+      for (const rules::RuleResult& r : e.rules) {
+        const Urgency u = UrgencyOf(r.status);
+        const std::string due = r.due_date ? r.due_date->ToString() : "";
+        if (u < row.urgency || (u == row.urgency && u != Urgency::kNothingDue && due < row.urgent_due)) {
+          row.urgency = u;
+          row.urgent_rule = r.id;
+          row.urgent_due = due;
+        }
+      }
+      state.caseload.push_back(std::move(row));
     }
+    // Most urgent first; within a level, the earliest due date; then by name.
+    std::sort(state.caseload.begin(), state.caseload.end(), [](const ParticipantRow& a, const ParticipantRow& b) {
+      return std::tie(a.urgency, a.urgent_due, a.family_name, a.given_name) <
+             std::tie(b.urgency, b.urgent_due, b.family_name, b.given_name);
+    });
+    LoadConflicts();
     if (state.participant) {
       const std::string id = state.participant->participant_id;
       state.participant.reset();
       for (const ParticipantRow& p : state.caseload)
         if (p.participant_id == id) state.participant = p;
-      if (!state.participant && state.screen != Screen::kCaseload) state.screen = Screen::kCaseload;
-      if (state.participant) LoadContacts();
+      if (!state.participant && state.screen != Screen::kCaseload && state.screen != Screen::kSettings)
+        state.screen = Screen::kCaseload;
+      for (const domain::ParticipantRecords& records : *loaded)
+        if (state.participant && records.participant.id == id) open_records = records;
+      if (state.participant) LoadParticipant();
     }
   }
 
-  void LoadContacts() {
-    state.contacts.clear();
+  void LoadConflicts() {
+    state.sync.conflicts.clear();
+    auto conflicts = store::ListConflicts(*db);
+    if (!conflicts.ok()) return;
+    for (const store::Conflict& c : *conflicts) {
+      std::string who;
+      for (const ParticipantRow& p : state.caseload)
+        if (p.participant_id == c.participant_id) who = p.given_name + " " + p.family_name;
+      if (who.empty()) continue;  // not on this caseload any more
+      state.sync.conflicts.push_back(
+          Tf({"%s: \"%s\" of a %s was changed on two tablets; \"%s\" was kept, \"%s\" is in the history.",
+              "%s: newidiwyd \"%s\" %s ar ddwy dabled; cadwyd \"%s\", mae \"%s\" yn yr hanes."},
+             who.c_str(), c.field.c_str(), c.record_type.c_str(), c.current_value.c_str(),
+             c.lost_value.c_str()));
+    }
+  }
+
+  // The participant's timeline, compliance panel, plan and re-engagement state.
+  void LoadParticipant() {
+    const std::string& id = state.participant->participant_id;
+    state.timeline.clear();
+    state.plan_items.clear();
+    state.plan_agreement.reset();
+    state.contact_count = 0;
     auto rows = db->Prepare(
-        "SELECT c.occurred_at, c.mode, c.location, c.outcome, c.notes, c.digital_reason, "
-        "c.recorded_by, ch.server_seq > 0 OR ifnull(o.confirmed_at, '') != '', "
-        "CASE WHEN ifnull(o.quarantined_at, '') != '' AND o.confirmed_at = '' THEN o.reason "
-        "ELSE '' END "
-        "FROM contacts c JOIN changes ch ON ch.device_id || ':' || ch.device_seq = c.change_id "
+        "SELECT r.record_type, r.record_id, r.fields, "
+        "ifnull(ch.server_seq, 0) > 0 OR ifnull(o.confirmed_at, '') != '', "
+        "CASE WHEN ifnull(o.quarantined_at, '') != '' AND ifnull(o.confirmed_at, '') = '' "
+        "THEN o.reason ELSE '' END "
+        "FROM records r "
+        "LEFT JOIN changes ch ON ch.device_id || ':' || ch.device_seq = r.created_change "
         "LEFT JOIN outbox o ON o.device_seq = ch.device_seq AND ch.device_id = "
         "(SELECT value FROM device_state WHERE key = 'device_id') "
-        "WHERE c.participant_id = ? ORDER BY c.occurred_at DESC, ch.seq DESC");
+        "WHERE r.participant_id = ? AND r.record_type != 'participant' ORDER BY r.record_id");
     if (!rows.ok()) return Fail(rows.status());
-    rows->Bind(1, state.participant->participant_id);
+    rows->Bind(1, id);
     while (true) {
       auto row = rows->Step();
       if (!row.ok()) return Fail(row.status());
       if (!*row) break;
-      state.contacts.push_back({rows->ColumnText(0), rows->ColumnText(1), rows->ColumnText(2),
-                                rows->ColumnText(3), rows->ColumnText(4), rows->ColumnText(5),
-                                rows->ColumnText(6), rows->ColumnInt(7) != 0,
-                                rows->ColumnText(8)});
+      TimelineRow t;
+      t.record_type = rows->ColumnText(0);
+      t.record_id = rows->ColumnText(1);
+      const json fields = json::parse(rows->ColumnText(2), nullptr, false);
+      t.confirmed = rows->ColumnInt(3) != 0;
+      t.refused_reason = rows->ColumnText(4);
+      Describe(t, fields.is_object() ? fields : json::object());
+      if (t.record_type == "plan_item") state.plan_items.push_back(t);
+      if (t.record_type == "plan_agreement") state.plan_agreement = t;
+      if (t.record_type == "contact") ++state.contact_count;
+      state.timeline.push_back(std::move(t));
     }
+    std::stable_sort(state.timeline.begin(), state.timeline.end(),
+                     [](const TimelineRow& a, const TimelineRow& b) { return a.when > b.when; });
+
+    const rules::Evaluation e = rules::EvaluateCompliance(open_records, Today(), Calendar());
+    state.rules.clear();
+    for (const rules::RuleResult& r : e.rules)
+      state.rules.push_back({r.id, r.status, r.due_date ? r.due_date->ToString() : "",
+                             r.met_on ? r.met_on->ToString() : "", r.late, r.flagged, r.missed});
+    auto plan = store::LoadPlanStatus(*db, id);
+    if (plan.ok()) {
+      state.plan_version = plan->current.number;
+      state.plan_signed = plan->current_is_signed;
+      state.plan_hash = plan->current.document_hash;
+    }
+    LoadReengagement();
+  }
+
+  // Fills a timeline row's title and detail from the record's fields, in the current language.
+  void Describe(TimelineRow& t, const json& f) {
+    const std::string& type = t.record_type;
+    if (type == "contact") {
+      t.when = Field(f, "occurred_at");
+      const std::string purpose = Field(f, "purpose");
+      t.title = OptionLabel(kContactModes, Field(f, "mode")) + ", " +
+                OptionLabel(kContactOutcomes, Field(f, "outcome"));
+      if (!purpose.empty() && purpose != "meeting") t.title += " (" + OptionLabel(kContactPurposes, purpose) + ")";
+      t.detail = Field(f, "notes");
+      if (!Field(f, "location").empty())
+        t.detail = Tf({"At %s. ", "Yn %s. "}, Field(f, "location").c_str()) + t.detail;
+      if (!Field(f, "digital_reason").empty())
+        t.detail += Tf({" Not face to face because: %s", " Nid wyneb yn wyneb oherwydd: %s"},
+                       Field(f, "digital_reason").c_str());
+      if (Field(f, "withdrew") == "yes")
+        t.detail += T({" The participant withdrew.", " Tynnodd y cyfranogwr yn ôl."});
+      return;
+    }
+    if (type == "signature") {
+      t.when = Field(f, "signed_at").substr(0, 16);
+      t.title = Tf({"Plan version %s signed (%s)", "Fersiwn %s o'r cynllun wedi'i llofnodi (%s)"},
+                   Field(f, "plan_version").c_str(),
+                   Field(f, "signer_role") == "key_worker" ? T({"key worker", "gweithiwr allweddol"})
+                                                           : T({"participant", "cyfranogwr"}));
+      t.detail = Field(f, "signer_name");
+      return;
+    }
+    if (type == "ipes07_notice") {
+      t.when = Field(f, "sent_at").substr(0, 16);
+      t.title = T({"IPES07 notice sent to DWP", "Hysbysiad IPES07 wedi'i anfon i'r Adran Gwaith a Phensiynau"});
+      t.detail = Field(f, "subject");
+      return;
+    }
+    if (type == "jobcentre_answer") {
+      t.when = Field(f, "received_on");
+      t.title = T({"Jobcentre answer", "Ateb y Ganolfan Byd Gwaith"});
+      t.detail = Field(f, "form") + ": " + Field(f, "answer");
+      return;
+    }
+    const FormSpec* spec = FindFormSpec(type);
+    if (spec == nullptr) {
+      t.title = type;
+      return;
+    }
+    t.title = T(spec->title);
+    t.editable = !sync::IsEvidence(type);
+    for (const FieldSpec& field : spec->fields) {
+      const std::string value = Field(f, field.name);
+      if (value.empty()) continue;
+      if (field.kind == FieldKind::kDate && t.when.empty()) t.when = value;
+      if (field.kind == FieldKind::kChoice && std::string(field.name) == "employment_id") continue;
+      if (!t.detail.empty()) t.detail += "; ";
+      const std::string shown = field.kind == FieldKind::kDate     ? ShowIsoDate(value)
+                                : field.kind == FieldKind::kChoice ? ChoiceLabel(field, value)
+                                                                   : value;
+      t.detail += std::string(T(field.label)) + ": " + shown;
+    }
+  }
+
+  // The latest failure to attend and what 4.49 to 4.53 ask after it.
+  void LoadReengagement() {
+    ReengagementView view;
+    const domain::Contact* missed = nullptr;
+    for (const domain::Contact& c : open_records.contacts)
+      if (c.outcome == domain::ContactOutcome::kFailedToAttend &&
+          (missed == nullptr || std::tie(c.date, c.minute_of_day) > std::tie(missed->date, missed->minute_of_day)))
+        missed = &c;
+    bool withdrew = false;
+    for (const domain::Contact& c : open_records.contacts) withdrew |= c.participant_withdrew;
+    if (missed == nullptr && !withdrew) {
+      state.reengagement = view;
+      return;
+    }
+    if (missed != nullptr) {
+      view.missed_on = missed->date.ToString();
+      const int minute = missed->minute_of_day < 0 ? 0 : missed->minute_of_day;
+      CivilDate next_day = missed->date.AddDays(1);
+      char due[24];
+      std::snprintf(due, sizeof due, "%sT%02d:%02d", next_day.ToString().c_str(), minute / 60, minute % 60);
+      view.first_attempt_due = due;
+      CivilDate day = missed->date;
+      for (int i = 0; i < 5; ++i) {
+        day = rules::AddWorkingDays(Calendar(), day, 1);
+        view.attempt_days.push_back(day.ToString());
+        bool made = false;
+        for (const domain::Contact& c : open_records.contacts) made |= c.date == day && &c != missed;
+        view.attempt_made.push_back(made);
+      }
+      for (const domain::Contact& c : open_records.contacts)
+        if (c.outcome == domain::ContactOutcome::kAttended &&
+            std::tie(c.date, c.minute_of_day) > std::tie(missed->date, missed->minute_of_day))
+          view.reengaged = true;
+      view.notice_due = !view.reengaged && Today() > CivilDate::Parse(view.attempt_days.back()).value_or(Today());
+    }
+    if (withdrew) view.notice_due = true;
+    for (const domain::Ipes07NoticeRecord& n : open_records.ipes07_notices)
+      if (view.missed_on.empty() || n.sent_on.ToString() >= view.missed_on) view.notice_sent = true;
+    auto email = domain::BuildIpes07Email(domain::Ipes07Kind::kDisengagement,
+                                          open_records.participant.surname,
+                                          open_records.participant.ni_number);
+    if (email.ok()) {
+      view.notice_subject = email->subject;
+      view.notice_body = email->body;
+    } else {
+      view.notice_error = email.status().what();
+    }
+    state.reengagement = view;
   }
 
   void SignIn() {
     if (!platform.is_online()) {
-      state.sign_in_message = "Signing in needs a connection. Try again when online.";
+      state.sign_in_message = T({"Signing in needs a connection. Try again when online.",
+                                 "Mae angen cysylltiad i fewngofnodi. Rhowch gynnig arall pan fyddwch ar-lein."});
       return;
     }
     std::string device_id;
@@ -167,23 +412,28 @@ struct App::Impl {
         [this](StatusOr<sync::HttpResponse> response) {
           state.signing_in = false;
           if (!response.ok()) {
-            state.sign_in_message = "Cannot reach the server: " + response.status().what();
+            state.sign_in_message = Tf({"Cannot reach the server: %s", "Methu cyrraedd y gweinydd: %s"},
+                                       response.status().what().c_str());
             return;
           }
           if (response->status != 200) {
             auto error = sync::DecodeErrorBody(response->body);
             state.sign_in_message =
-                error.ok() ? error->message : "Sign-in failed (" + std::to_string(response->status) + ")";
+                error.ok() ? error->message
+                           : Tf({"Sign-in failed (%d)", "Methodd y mewngofnodi (%d)"}, response->status);
             return;
           }
           auto session = sync::DecodeSignInResponse(response->body);
           if (!session.ok()) {
-            state.sign_in_message = "The server's answer was not understood: " + session.status().ToString();
+            state.sign_in_message = Tf({"The server's answer was not understood: %s",
+                                        "Ni ddeallwyd ateb y gweinydd: %s"},
+                                       session.status().ToString().c_str());
             return;
           }
           if (session->role != "key_worker") {
             state.sign_in_message =
-                "The tablet app is for key workers. Supervisors review the record at /review.";
+                T({"The tablet app is for key workers. Supervisors review the record at /review.",
+                   "Mae'r ap tabled ar gyfer gweithwyr allweddol. Mae goruchwylwyr yn adolygu'r cofnod yn /review."});
             return;
           }
           std::string offset = "0";
@@ -209,8 +459,8 @@ struct App::Impl {
   void SignedOut() {
     token.clear();
     (void)store::SetDeviceState(*db, "token", "");
-    state.sign_in_message =
-        "The server asked you to sign in again. Nothing recorded on this tablet is lost.";
+    state.sign_in_message = T({"The server asked you to sign in again. Nothing recorded on this tablet is lost.",
+                               "Gofynnodd y gweinydd i chi fewngofnodi eto. Nid oes dim a gofnodwyd ar y dabled hon wedi'i golli."});
     state.screen = Screen::kSignIn;
   }
 
@@ -219,56 +469,177 @@ struct App::Impl {
     Status erased = store::EraseLocalData(*db);
     if (!erased.ok()) return Fail(erased);
     token.clear();
+    const Settings settings = state.settings;
     state = AppState{};
+    state.settings = settings;
     Status renewed = store::SetDeviceState(*db, "device_id", "tab-" + RandomHex(8));
     if (!renewed.ok()) return Fail(renewed);
-    state.sign_in_message =
-        "This tablet was withdrawn by your administrator, so its records have been erased.";
+    state.sign_in_message = T({"This tablet was withdrawn by your administrator, so its records have been erased.",
+                               "Tynnwyd y dabled hon yn ôl gan eich gweinyddwr, felly mae ei chofnodion wedi'u dileu."});
     platform.flush_storage([](Status) {});
   }
 
   void NewContactDraft() {
     state.draft = ContactDraft{};
-    const std::string now = FormatUtc(platform.now_ms());
-    std::snprintf(state.draft.date, sizeof state.draft.date, "%s", now.substr(0, 10).c_str());
-    std::snprintf(state.draft.time, sizeof state.draft.time, "%s", now.substr(11, 5).c_str());
+    const int64_t now = platform.now_ms();
+    std::snprintf(state.draft.date, sizeof state.draft.date, "%s", UkShortDate(UkDateOf(now)).c_str());
+    std::snprintf(state.draft.time, sizeof state.draft.time, "%s", UkClockOf(now).c_str());
+    // After a missed meeting, the next contact is most likely an attempt to re-engage.
+    if (!state.reengagement.missed_on.empty() && !state.reengagement.reengaged) state.draft.purpose = 2;
     state.screen = Screen::kContactForm;
+  }
+
+  // Writes one record through the outbox; says "saved" only once it is durable.
+  void WriteRecord(const std::string& type, const std::string& record_id, const json& fields,
+                   std::string& error_field, std::string& error, Screen after, Words saved) {
+    const int64_t now = platform.now_ms();
+    store::LocalWrite write{state.username_signed_in, type, record_id,
+                            state.participant->participant_id, fields.dump(), now, FormatUtc(now)};
+    auto recorded = store::RecordLocalChange(*db, write);
+    if (!recorded.ok()) {
+      error_field = recorded.status().where();
+      error = recorded.status().what();
+      return;
+    }
+    state.saving = true;
+    const std::string saved_text = T(saved);
+    platform.flush_storage([this, after, saved_text, &error](Status flushed) {
+      state.saving = false;
+      if (!flushed.ok()) {
+        error = Tf({"Not saved to this tablet's storage: %s. Keep this screen open and try again.",
+                    "Heb ei gadw yn storfa'r dabled: %s. Cadwch y sgrin hon ar agor a rhowch gynnig arall."},
+                   flushed.what().c_str());
+        return;
+      }
+      state.banner = saved_text;
+      state.screen = after;
+      state.tab = ParticipantTab::kTimeline;  // where what was just saved shows
+      Reload();
+    });
   }
 
   void SaveContact() {
     ContactDraft& d = state.draft;
     d.error.clear();
     d.error_field.clear();
-    nlohmann::json fields = {{"occurred_at", std::string(d.date) + "T" + d.time},
-                             {"mode", kContactModes[d.mode][0]},
-                             {"location", d.location},
-                             {"outcome", kContactOutcomes[d.outcome][0]},
-                             {"notes", d.notes}};
-    const std::string mode = kContactModes[d.mode][0];
-    if (mode == "telephone" || mode == "video") fields["digital_reason"] = d.digital_reason;
-    const int64_t now = platform.now_ms();
-    store::LocalWrite write{state.username_signed_in, "contact", NewUuid(now),
-                            state.participant->participant_id, fields.dump(), now,
-                            FormatUtc(now)};
-    auto recorded = store::RecordLocalChange(*db, write);
-    if (!recorded.ok()) {
-      d.error_field = recorded.status().where();
-      d.error = recorded.status().what();
+    const auto date = ReadTypedDate(d.date);
+    if (!date) {
+      d.error_field = "fields.occurred_at";
+      d.error = T({"Write the date as DD/MM/YYYY.", "Ysgrifennwch y dyddiad fel DD/MM/BBBB."});
       return;
     }
-    // Stored in the replica; say "saved" only once it is durable in IndexedDB.
-    state.saving = true;
-    platform.flush_storage([this](Status flushed) {
-      state.saving = false;
-      if (!flushed.ok()) {
-        state.draft.error = "Not saved to this tablet's storage: " + flushed.what() +
-                            ". Keep this screen open and try again.";
+    if (UkLocalToUtc(*date, d.time) < 0) {
+      d.error_field = "fields.occurred_at";
+      d.error = T({"Write the time as HH:MM, for example 14:30.", "Ysgrifennwch yr amser fel AA:MM, er enghraifft 14:30."});
+      return;
+    }
+    // Stored as the UK civil date and time the key worker wrote, as the guidance counts days.
+    json fields = {{"occurred_at", date->ToString() + "T" + d.time},
+                   {"purpose", kContactPurposes[d.purpose].value},
+                   {"mode", kContactModes[d.mode].value},
+                   {"location", d.location},
+                   {"outcome", kContactOutcomes[d.outcome].value},
+                   {"notes", d.notes}};
+    const std::string mode = kContactModes[d.mode].value;
+    if (mode == "telephone" || mode == "video") fields["digital_reason"] = d.digital_reason;
+    if (d.withdrew) fields["withdrew"] = "yes";
+    const bool missed = std::string(kContactOutcomes[d.outcome].value) == "failed_to_attend";
+    WriteRecord("contact", NewUuid(platform.now_ms()), fields, d.error_field, d.error,
+                missed ? Screen::kReengagement : Screen::kParticipant,
+                missed ? Words{"Contact saved. A missed meeting starts re-engagement: see below.",
+                               "Cyswllt wedi'i gadw. Mae cyfarfod a gollwyd yn cychwyn ailymgysylltu: gweler isod."}
+                       : Words{"Contact saved on this tablet", "Cyswllt wedi'i gadw ar y dabled hon"});
+  }
+
+  void OpenRecordForm(FormKind kind, const std::string& record_id) {
+    const FormSpec& spec = GetFormSpec(kind);
+    RecordDraft draft;
+    draft.kind = kind;
+    draft.record_id = record_id;
+    json current = json::object();
+    // One per participant: opening it again edits the one there is.
+    if (draft.record_id.empty() && spec.one_per_participant)
+      for (const TimelineRow& t : state.timeline)
+        if (t.record_type == spec.record_type) draft.record_id = t.record_id;
+    if (!draft.record_id.empty()) {
+      auto row = db->Prepare("SELECT fields FROM records WHERE record_type = ? AND record_id = ?");
+      if (!row.ok()) return Fail(row.status());
+      row->Bind(1, spec.record_type).Bind(2, draft.record_id);
+      if (row->Step().value_or(false)) current = json::parse(row->ColumnText(0), nullptr, false);
+      if (!current.is_object()) current = json::object();
+    }
+    for (const TimelineRow& t : state.timeline)
+      if (t.record_type == "employment") draft.job_choices.emplace_back(t.record_id, t.detail);
+    for (const FieldSpec& field : spec.fields) {
+      std::string value = Field(current, field.name);
+      if (value.empty() && draft.record_id.empty() && field.defaults_to_today) value = state.today;
+      if (field.kind == FieldKind::kDate) value = value.empty() ? "" : ShowIsoDate(value);
+      draft.original.push_back(value);
+      std::vector<char> buffer(field.kind == FieldKind::kLongText ? 4096 : 256, '\0');
+      std::snprintf(buffer.data(), buffer.size(), "%s", value.c_str());
+      draft.values.push_back(std::move(buffer));
+    }
+    state.record = std::move(draft);
+    state.screen = Screen::kRecordForm;
+  }
+
+  void SaveRecord() {
+    RecordDraft& d = state.record;
+    const FormSpec& spec = GetFormSpec(d.kind);
+    d.error.clear();
+    d.error_field.clear();
+    json fields = json::object();
+    for (size_t i = 0; i < spec.fields.size(); ++i) {
+      const FieldSpec& field = spec.fields[i];
+      std::string value = d.values[i].data();
+      if (value == d.original[i] && !d.record_id.empty()) continue;  // unchanged: not rewritten
+      if (field.kind == FieldKind::kDate && !value.empty()) {
+        auto date = ReadTypedDate(value);
+        if (!date) {
+          d.error_field = std::string("fields.") + field.name;
+          d.error = T({"Write the date as DD/MM/YYYY.", "Ysgrifennwch y dyddiad fel DD/MM/BBBB."});
+          return;
+        }
+        value = date->ToString();
+      }
+      if (value.empty() && field.required) {
+        d.error_field = std::string("fields.") + field.name;
+        d.error = T({"This is needed.", "Mae angen hwn."});
         return;
       }
-      state.banner = "Contact saved on this tablet";
-      state.screen = Screen::kParticipant;
-      Reload();
-    });
+      if (value.empty() && d.record_id.empty()) continue;  // a new record leaves blanks out
+      fields[field.name] = value;
+    }
+    if (fields.empty()) {
+      d.error = T({"Nothing has changed.", "Does dim wedi newid."});
+      return;
+    }
+    const std::string id = d.record_id.empty() ? NewUuid(platform.now_ms()) : d.record_id;
+    WriteRecord(spec.record_type, id, fields, d.error_field, d.error, Screen::kParticipant,
+                {"Saved on this tablet", "Wedi'i gadw ar y dabled hon"});
+  }
+
+  void RecordNoticeSent() {
+    const ReengagementView& r = state.reengagement;
+    if (r.notice_subject.empty()) return;
+    std::string field, error;
+    json fields = {{"kind", "disengagement"},
+                   {"sent_at", FormatUtc(platform.now_ms())},
+                   {"subject", r.notice_subject},
+                   {"body", r.notice_body}};
+    WriteRecord("ipes07_notice", NewUuid(platform.now_ms()), fields, field, state.reengagement.notice_error,
+                Screen::kReengagement, {"IPES07 recorded as sent", "IPES07 wedi'i gofnodi fel un a anfonwyd"});
+  }
+
+  void ApplySettings(const Settings& settings) {
+    state.settings = settings;
+    SetLanguage(settings.language);
+    for (auto [key, value] : {std::pair<const char*, std::string>{"language", LanguageCode(settings.language)},
+                              {"text_percent", std::to_string(settings.text_percent)},
+                              {"high_contrast", settings.high_contrast ? "yes" : "no"}})
+      if (Status s = store::SetDeviceState(*db, key, value); !s.ok()) return Fail(s);
+    platform.flush_storage([](Status) {});
+    Reload();  // what Reload wrote is in the old language
   }
 
   void Execute(const Commands& commands) {
@@ -278,14 +649,34 @@ struct App::Impl {
       for (const ParticipantRow& p : state.caseload)
         if (p.participant_id == *commands.open_participant) state.participant = p;
       state.banner.clear();
+      state.tab = ParticipantTab::kTimeline;
       state.screen = Screen::kParticipant;
-      LoadContacts();
+      Reload();
     }
+    if (commands.show_tab) state.tab = *commands.show_tab;
     if (commands.new_contact) NewContactDraft();
     if (commands.save_contact && !state.saving) SaveContact();
+    if (commands.new_record) OpenRecordForm(*commands.new_record, "");
+    if (commands.edit_record)
+      if (const FormSpec* spec = FindFormSpec(commands.edit_record->first))
+        OpenRecordForm(spec->kind, commands.edit_record->second);
+    if (commands.save_record && !state.saving) SaveRecord();
+    if (commands.open_reengagement) state.screen = Screen::kReengagement;
+    if (commands.record_notice_sent && !state.saving) RecordNoticeSent();
+    if (commands.open_settings) {
+      if (state.screen != Screen::kSettings) state.return_to = state.screen;
+      state.screen = Screen::kSettings;
+    }
+    if (commands.apply_settings) ApplySettings(*commands.apply_settings);
     if (commands.back) {
       state.banner.clear();
-      state.screen = state.screen == Screen::kContactForm ? Screen::kParticipant : Screen::kCaseload;
+      switch (state.screen) {
+        case Screen::kContactForm:
+        case Screen::kRecordForm:
+        case Screen::kReengagement: state.screen = Screen::kParticipant; break;
+        case Screen::kSettings: state.screen = state.return_to; break;
+        default: state.screen = state.username_signed_in.empty() ? Screen::kSignIn : Screen::kCaseload;
+      }
     }
   }
 
@@ -301,11 +692,16 @@ struct App::Impl {
       state.sync.received = p.received;
       state.sync.waiting = p.waiting;
       state.sync.quarantined = p.quarantined;
-      state.sync.last_synced_at = p.last_synced_at;
+      state.sync.last_synced_ms = p.last_synced_at.empty() ? 0 : ParseUtc(p.last_synced_at).value_or(0);
       state.sync.last_error = p.last_error;
       state.sync.clock_flagged = p.clock_flagged;
+      if (p.rounds_completed != rounds_seen) {  // a round may have confirmed what is shown
+        rounds_seen = p.rounds_completed;
+        Reload();
+      }
     }
     state.sync.online = online;
+    ApplyStyle(state.settings);
 
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
@@ -313,9 +709,15 @@ struct App::Impl {
     ImGui::Begin("Outpost", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImGui::SetWindowFontScale(state.settings.text_percent / 100.0f);
+    // A new screen starts at its top, not where the last one was scrolled to.
+    if (state.screen != drawn_screen) ImGui::SetScrollY(0);
+    drawn_screen = state.screen;
     Commands commands;
     if (state.screen == Screen::kFailed) {
-      ImGui::TextWrapped("Outpost cannot open the records on this tablet: %s", state.failure.c_str());
+      ImGui::TextWrapped("%s", Tf({"Outpost cannot open the records on this tablet: %s",
+                                   "Ni all Outpost agor y cofnodion ar y dabled hon: %s"},
+                                  state.failure.c_str()).c_str());
       ProbeText("app.failure", state.failure);
     } else {
       DrawStatusBar(state, commands);
@@ -324,10 +726,15 @@ struct App::Impl {
         case Screen::kCaseload: DrawCaseloadScreen(state, commands); break;
         case Screen::kParticipant: DrawParticipantScreen(state, commands); break;
         case Screen::kContactForm: DrawContactForm(state, commands); break;
+        case Screen::kRecordForm: DrawRecordForm(state, commands); break;
+        case Screen::kReengagement: DrawReengagementScreen(state, commands); break;
+        case Screen::kSettings: DrawSettingsScreen(state, commands); break;
         case Screen::kFailed: break;
       }
     }
     ProbeText("app.screen", std::to_string(static_cast<int>(state.screen)));
+    ProbeText("app.language", LanguageCode(state.settings.language));
+    DragToScroll();
     ImGui::End();
     Execute(commands);
   }

@@ -7,53 +7,129 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
+
+#include "shared/rules/compliance.h"
+#include "wasm-client/app/record_forms.h"
+#include "wasm-client/app/words.h"
 
 namespace outpost::client {
 
-enum class Screen { kSignIn, kCaseload, kParticipant, kContactForm, kFailed };
+enum class Screen {
+  kSignIn,
+  kCaseload,
+  kParticipant,
+  kContactForm,
+  kRecordForm,
+  kReengagement,
+  kSettings,
+  kFailed,
+};
 
-// The contact modes and outcomes of the spec, in the order the form shows them. The first value
-// of each pair is what is stored (shared/sync/change.h), the second what the key worker reads.
-inline constexpr const char* kContactModes[][2] = {
-    {"face_to_face", "Face to face"}, {"telephone", "Telephone"}, {"video", "Video call"},
-    {"email", "Email"},               {"text", "Text message"}};
-inline constexpr const char* kContactOutcomes[][2] = {
-    {"attended", "Attended"}, {"failed_to_attend", "Failed to attend"},
-    {"no_answer", "Attempt, no answer"}};
+// What the participant screen shows under its tabs.
+enum class ParticipantTab { kTimeline, kCompliance, kPlan, kRecord };
+
+// The contact modes, outcomes and purposes of the spec, in the order the form shows them: the
+// stored value (shared/sync/change.h) and what the key worker reads.
+struct Option {
+  const char* value;
+  Words label;
+};
+inline constexpr Option kContactModes[] = {
+    {"face_to_face", {"Face to face", "Wyneb yn wyneb"}},
+    {"telephone", {"Telephone", "Ffôn"}},
+    {"video", {"Video call", "Galwad fideo"}},
+    {"email", {"Email", "E-bost"}},
+    {"text", {"Text message", "Neges destun"}}};
+inline constexpr Option kContactOutcomes[] = {
+    {"attended", {"Attended", "Wedi mynychu"}},
+    {"failed_to_attend", {"Failed to attend", "Heb fynychu"}},
+    {"no_answer", {"Attempt, no answer", "Ymgais, dim ateb"}}};
+inline constexpr Option kContactPurposes[] = {
+    {"meeting", {"Meeting", "Cyfarfod"}},
+    {"additional", {"Additional contact", "Cyswllt ychwanegol"}},
+    {"reengagement_attempt", {"Re-engagement attempt", "Ymgais i ailymgysylltu"}}};
+
+// How urgent a participant's most pressing rule is, most urgent first.
+enum class Urgency { kOverdue, kDueSoon, kDue, kNothingDue };
 
 struct ParticipantRow {
   std::string participant_id;
   std::string given_name;
   std::string family_name;
   std::string journey_stage;
-  std::string referral_date;
-  std::string start_date;
-  std::string ni_masked;  // "QQ •••• 56 A": the full number is not needed on the caseload
+  std::string referral_date;  // ISO
+  std::string start_date;     // ISO, "" before the Start Date
+  std::string ni_number;      // as stored: only the IPES07 notice needs it
+  std::string ni_masked;      // "QQ •••• 56 A": enough to tell two people apart
+  rules::Phase phase = rules::Phase::kAwaitingStart;
+  int day_of_provision = 0;
+  Urgency urgency = Urgency::kNothingDue;
+  std::optional<rules::RuleId> urgent_rule;  // the most urgent rule not met
+  std::string urgent_due;                    // its due date, ISO
 };
 
-struct ContactRow {
-  std::string occurred_at;
-  std::string mode;
-  std::string location;
-  std::string outcome;
-  std::string notes;
-  std::string digital_reason;
-  std::string recorded_by;
-  bool confirmed = false;     // the server's receipt listed it
+// One line of the participant's timeline: a contact, a signature, a record.
+struct TimelineRow {
+  std::string when;         // ISO date or date-time: sorts the timeline
+  std::string record_type;  // change.h record type
+  std::string record_id;
+  std::string title;        // in the current language
+  std::string detail;
+  bool editable = false;    // a mutable record: tapping opens its form
+  bool confirmed = false;   // the server's receipt listed it
   std::string refused_reason;  // the server refused it (quarantined): why
 };
 
+struct RuleRow {
+  rules::RuleId id{};
+  rules::RuleStatus status = rules::RuleStatus::kNotApplicable;
+  std::string due_date;  // ISO or ""
+  std::string met_on;    // ISO or ""
+  bool late = false;
+  bool flagged = false;
+  int missed = 0;
+};
+
 struct ContactDraft {
-  char date[16] = "";   // YYYY-MM-DD
-  char time[8] = "";    // HH:MM
+  char date[16] = "";   // DD/MM/YYYY or YYYY-MM-DD, UK civil date
+  char time[8] = "";    // HH:MM, UK civil time
+  int purpose = 0;      // index into kContactPurposes
   int mode = 0;         // index into kContactModes
   char location[128] = "";
   int outcome = 0;      // index into kContactOutcomes
   char notes[2048] = "";
   char digital_reason[256] = "";
+  bool withdrew = false;  // the participant said they no longer wish to take part (4.51)
   std::string error_field;  // which field the last save attempt found wrong
   std::string error;
+};
+
+// A record form being filled in (record_forms.h): one text buffer per field of the spec.
+struct RecordDraft {
+  FormKind kind = FormKind::kPlanItem;
+  std::string record_id;                   // empty: a new record
+  std::vector<std::vector<char>> values;   // NUL-terminated, one per FormSpec field
+  std::vector<std::string> original;       // values when opened (edits write what changed)
+  // employment_id: the participant's jobs (record id, what the key worker reads).
+  std::vector<std::pair<std::string, std::string>> job_choices;
+  std::string error_field;
+  std::string error;
+};
+
+// After a failure to attend (4.49 to 4.53): what is due, and the IPES07 text when it is.
+struct ReengagementView {
+  std::string missed_on;                // ISO date of the latest failure to attend
+  std::string first_attempt_due;        // ISO date-time: within 24 hours
+  std::vector<std::string> attempt_days;      // the 5 working days of daily attempts, ISO
+  std::vector<bool> attempt_made;             // one per attempt day
+  bool reengaged = false;               // attended contact since
+  bool notice_due = false;              // still not engaged after 5 days, or withdrew
+  bool notice_sent = false;
+  std::string notice_subject;
+  std::string notice_body;
+  std::string notice_error;             // why the notice cannot be built (e.g. NI number)
 };
 
 struct SyncView {
@@ -65,13 +141,22 @@ struct SyncView {
   int64_t sent = 0;            // during a sync: changes confirmed so far
   int64_t received = 0;        // during a sync: changes pulled so far
   bool clock_flagged = false;  // the server says this tablet's clock is wrong
-  std::string last_synced_at;  // device clock, UTC
+  int64_t last_synced_ms = 0;  // device clock; 0 never
   std::string last_error;
+  std::vector<std::string> conflicts;  // each in words: whose value won over whose
+};
+
+struct Settings {
+  Language language = Language::kEnglish;
+  int text_percent = 100;  // 100, 125, 150
+  bool high_contrast = false;
 };
 
 struct AppState {
   Screen screen = Screen::kSignIn;
   std::string failure;  // why the App cannot run (Screen::kFailed)
+  Settings settings;
+  Screen return_to = Screen::kCaseload;  // where Settings goes back to
 
   // Sign-in form.
   char username[64] = "";
@@ -83,11 +168,24 @@ struct AppState {
   std::string username_signed_in;
   std::string display_name;
 
-  std::vector<ParticipantRow> caseload;
+  std::string today;  // ISO, UK civil date: what the rules are evaluated on
+  std::vector<ParticipantRow> caseload;  // most urgent first
+  char search[64] = "";
+
   std::optional<ParticipantRow> participant;  // the one open
-  std::vector<ContactRow> contacts;           // of the open participant, newest first
+  ParticipantTab tab = ParticipantTab::kTimeline;
+  std::vector<TimelineRow> timeline;          // newest first
+  std::vector<RuleRow> rules;                 // in RuleId order
+  std::vector<TimelineRow> plan_items;        // the plan's items, in order
+  std::optional<TimelineRow> plan_agreement;
+  int plan_version = 0;              // the current plan's version number
+  bool plan_signed = false;          // the current version is signed as it stands
+  std::string plan_hash;             // the current version's document hash (short form shown)
+  int contact_count = 0;
 
   ContactDraft draft;
+  RecordDraft record;
+  ReengagementView reengagement;
   bool saving = false;
   std::string banner;  // e.g. "Contact saved on this tablet"
 
@@ -99,8 +197,16 @@ struct Commands {
   bool sign_in = false;
   bool sync_now = false;
   std::optional<std::string> open_participant;  // participant_id
+  std::optional<ParticipantTab> show_tab;
   bool new_contact = false;
   bool save_contact = false;
+  std::optional<FormKind> new_record;
+  std::optional<std::pair<std::string, std::string>> edit_record;  // record_type, record_id
+  bool save_record = false;
+  bool open_reengagement = false;
+  bool record_notice_sent = false;
+  bool open_settings = false;
+  std::optional<Settings> apply_settings;
   bool back = false;
 };
 

@@ -1,7 +1,8 @@
 // The screens of the tablet client. Each draws one screen from AppState inside the full-screen
 // window the App opens, and records what the key worker asked for in Commands; none touches the
-// replica. Every control a test or an assistive tool needs is probed (widgets/ui_probe.h) under
-// a stable name, listed beside each function.
+// replica. Every string goes through words.h (English and Welsh). Every control a test or an
+// assistive tool needs is probed (widgets/ui_probe.h) under a stable name, listed beside each
+// function; probe names do not change with the language.
 #ifndef OUTPOST_WASM_CLIENT_SCREENS_SCREENS_H_
 #define OUTPOST_WASM_CLIENT_SCREENS_SCREENS_H_
 
@@ -9,25 +10,53 @@
 
 namespace outpost::client {
 
-// The bar above every screen: who is signed in, and the sync status in words.
-// Probes: text "sync.status"; item "sync.now".
+// Sets ImGui's colours for `settings` (the light theme, or high contrast: black on white with
+// heavy borders) when they differ from what was set last. Sizes are the shell's.
+void ApplyStyle(const Settings& settings);
+
+// Lets a finger dragging across the window scroll it, as a tablet user expects, unless a text
+// field or other widget holds the drag. Call inside the window, after drawing it.
+void DragToScroll();
+
+// The bar above every screen: who is signed in, the sync status in words, settings.
+// Probes: text "sync.status", "sync.conflicts"; items "sync.now", "nav.settings".
 void DrawStatusBar(const AppState& state, Commands& commands);
 
 // Probes: items "signin.username", "signin.password", "signin.submit"; text "signin.message".
 void DrawSignInScreen(AppState& state, Commands& commands);
 
-// The key worker's participants. Probes: item "caseload.open.<Family name>"; text
-// "caseload.count".
-void DrawCaseloadScreen(const AppState& state, Commands& commands);
+// The key worker's participants, most urgent first, searchable.
+// Probes: item "caseload.search", "caseload.open.<Family name>"; texts "caseload.count",
+// "caseload.urgent.<Family name>".
+void DrawCaseloadScreen(AppState& state, Commands& commands);
 
-// One participant and their contacts. Probes: items "nav.back", "participant.record_contact";
-// texts "participant.name", "participant.contacts" (count), "banner".
+// One participant: tabs for the timeline, the compliance panel, the plan and new records.
+// Probes: items "nav.back", "participant.tab.<timeline|compliance|plan|record>",
+// "participant.record_contact", "participant.new.<record_type>", "participant.edit.<n>",
+// "participant.plan.item.<n>", "participant.reengagement"; texts "participant.name",
+// "participant.contacts" (count), "participant.phase", "rule.<name>", "banner",
+// "timeline.<n>.sync", "timeline.<n>.title".
 void DrawParticipantScreen(const AppState& state, Commands& commands);
 
-// Record a contact. Probes: items "contact.date", "contact.time", "contact.mode.<value>",
-// "contact.location", "contact.outcome.<value>", "contact.notes", "contact.digital_reason",
-// "contact.save", "nav.back"; text "contact.error".
+// Record a contact. Probes: items "contact.date", "contact.time", "contact.purpose.<value>",
+// "contact.mode.<value>", "contact.location", "contact.outcome.<value>", "contact.notes",
+// "contact.digital_reason", "contact.withdrew", "contact.save", "nav.back"; text "contact.error".
 void DrawContactForm(AppState& state, Commands& commands);
+
+// Any record form of record_forms.h. Probes: items "form.<field>", "form.<field>.<value>" for
+// choices, "form.<field>.today" for dates, "form.save", "nav.back"; texts "form.title",
+// "form.error".
+void DrawRecordForm(AppState& state, Commands& commands);
+
+// After a failure to attend: attempts due, and the IPES07 notice to copy when it is due.
+// Probes: items "reengagement.record_attempt", "reengagement.notice_sent", "nav.back"; texts
+// "reengagement.first_due", "reengagement.day.<n>", "reengagement.notice_subject",
+// "reengagement.notice_body", "reengagement.state".
+void DrawReengagementScreen(const AppState& state, Commands& commands);
+
+// Language, text size and contrast. Probes: items "settings.language.<en|cy>",
+// "settings.text.<100|125|150>", "settings.contrast", "nav.back".
+void DrawSettingsScreen(const AppState& state, Commands& commands);
 
 }  // namespace outpost::client
 
