@@ -56,8 +56,11 @@ TEST_CASE("a participant signs by dragging a finger across the pad, then the key
   CHECK(tablet.ui.Text("sign.signer") == "key_worker");
   CHECK(tablet.ui.Text("sign.error").empty());
 
+  tablet.ui.Tap("sign.save");  // the key worker has not signed yet
+  CHECK(tablet.ui.Text("sign.error") == "Sign inside the box: a dot or a short line is not a signature.");
   tablet.ui.Tap("sign.method.verbal_witnessed");
   CHECK_FALSE(tablet.ui.Has("sign.pad"));
+  CHECK(tablet.ui.Text("sign.error").empty());  // that problem went with the method
   tablet.ui.Type("sign.witness_name", "Sam Jones");
   tablet.ui.Tap("sign.save");
   CHECK(tablet.saves == 0);

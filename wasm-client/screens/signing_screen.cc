@@ -70,7 +70,11 @@ void DrawSigner(SigningState& state, int64_t now_ms, SigningCommands& commands, 
   for (SignMethod m : kSignMethods) {
     if (i++ % 2) ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.5f);
     const std::string label = std::string(SignMethodName(m)) + "##" + SignMethodValue(m);
-    if (ImGui::RadioButton(label.c_str(), d.method == m)) d.method = m;
+    if (ImGui::RadioButton(label.c_str(), d.method == m) && d.method != m) {
+      d.method = m;  // a problem with the old method's fields no longer applies
+      state.error.clear();
+      state.error_field.clear();
+    }
     ProbeLastItem(std::string("sign.method.") + SignMethodValue(m));
   }
 
