@@ -55,7 +55,7 @@ TEST_CASE("the receipt lists the ongoing actions and leaves out those done") {
   CHECK(Has(html, "Your ongoing actions"));
   CHECK(Has(html, "Book a GP review"));
   CHECK(Has(html, "Apply for &lt;b&gt;3&lt;/b&gt; jobs &amp; keep a &quot;list&quot;"));
-  CHECK(Has(html, "<dt>Due by</dt><dd>2026-12-04</dd>"));
+  CHECK(Has(html, "<dt>Due by</dt><dd>04/12/2026</dd>"));  // UK date form
   CHECK(Has(html, "<dd>Job seeking activity</dd>"));  // stored value in words
   CHECK_FALSE(Has(html, "Register with the library"));
   CHECK(Has(html, "<dt>Next meeting</dt><dd>2026-12-01 10:00</dd>"));

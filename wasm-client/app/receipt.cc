@@ -188,7 +188,7 @@ std::string LinesHtml(const std::vector<Line>& lines, bool skip_status) {
   for (const Line& l : lines) {
     if (skip_status && l.label == "Status") continue;
     html += "<dt>" + EscapeHtml(Translate(l.label)) + "</dt><dd>" +
-            EscapeHtml(Translate(l.value)) + "</dd>";
+            EscapeHtml(ShowIsoDate(Translate(l.value))) + "</dd>";
   }
   return html.empty() ? html : "<dl>" + html + "</dl>";
 }
@@ -235,7 +235,7 @@ StatusOr<Receipt> MakeReceipt(const std::vector<ReceiptSignature>& signatures, b
       "</title><style>" + kStyle + "</style></head><body" +
       (large_print ? " class=\"large\"" : "") + ">\n";
   h += "<h1>" + EscapeHtml(T({"Your Action Plan", "Eich Cynllun Gweithredu"})) + "</h1>\n";
-  h += "<p>" + EscapeHtml(Tf({"Version %s, agreed on %s", "Fersiwn %s, cytunwyd ar %s"},
+  h += "<p>" + EscapeHtml(Tf({"Version %s, agreed on %s", "Fersiwn %s, dyddiad cytuno: %s"},
                              version.c_str(), UkWhen(Field(*signed_doc, "signed_at")).c_str())) +
        "</p>\n";
   h += "<h2>" + EscapeHtml(T({"Your ongoing actions", "Eich camau gweithredu parhaus"})) +
