@@ -21,22 +21,6 @@ std::string Cell(std::string_view text) { return "<td>" + EscapeHtml(text) + "</
 
 }  // namespace
 
-std::string EscapeHtml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string ReviewSignInPage(std::string_view message) {
   std::string page = kHead;
   page += "<h1>Outpost central record</h1>";

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "shared/base/html.h"
 #include "shared/base/status_or.h"
 #include "shared/store/database.h"
 #include "sync-server/accounts.h"
@@ -19,8 +20,8 @@ std::string ReviewSignInPage(std::string_view message);
 // contact, newest first, each contact with when the server received it.
 StatusOr<std::string> ReviewRecordPage(store::Database& db, const Principal& who);
 
-// `text` with &, <, >, " and ' escaped for HTML.
-std::string EscapeHtml(std::string_view text);
+// `text` with &, <, >, " and ' escaped for HTML (shared with the tablet's receipt).
+using ::outpost::EscapeHtml;
 
 }  // namespace outpost::server
 

@@ -16,6 +16,7 @@
 #include "sync-server/accounts.h"
 #include "sync-server/audit.h"
 #include "sync-server/http_errors.h"
+#include "sync-server/receipts.h"
 #include "sync-server/review_page.h"
 #include "sync-server/seal.h"
 #include "sync-server/sign_in_throttle.h"
@@ -330,6 +331,13 @@ struct SyncServer::Impl {
               [this](const httplib::Request& q, httplib::Response& r) { HandlePull(q, r); });
     http->Get("/api/v1/signatures/verify", [this](const httplib::Request& q, httplib::Response& r) {
       HandleVerifySignature(q, r);
+    });
+    http->Get("/api/v1/receipts/verify", [this](const httplib::Request& q, httplib::Response& r) {
+      std::lock_guard lock(db_mutex);
+      auto who = AuthenticateToken(BearerToken(q));
+      auto body = who.ok() ? VerifyReceiptJson(*db, *who, q.get_param_value("code"))
+                           : StatusOr<std::string>(who.status());
+      body.ok() ? SendJson(r, *body) : SendError(r, body.status());
     });
     http->Get("/api/v1/health", [](const httplib::Request&, httplib::Response& r) {
       SendJson(r, "{\"protocol\":" + std::to_string(sync::kProtocolVersion) + ",\"status\":\"ok\"}");

@@ -1,4 +1,8 @@
 target_sources(outpost_tests PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/app_test.cc
+  ${CMAKE_CURRENT_LIST_DIR}/receipt_test.cc
+  ${CMAKE_CURRENT_LIST_DIR}/signature_pad_test.cc
+  ${CMAKE_CURRENT_LIST_DIR}/signing_screen_test.cc
+  ${CMAKE_CURRENT_LIST_DIR}/signing_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/uk_time_test.cc
 )

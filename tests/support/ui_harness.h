@@ -11,9 +11,11 @@
 #include <doctest/doctest.h>
 
 #include <functional>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "imgui.h"
 #include "wasm-client/widgets/ui_probe.h"
@@ -37,6 +39,18 @@ class UiHarness {
   ~UiHarness() { ImGui::DestroyContext(context_); }
   UiHarness(const UiHarness&) = delete;
   UiHarness& operator=(const UiHarness&) = delete;
+
+  // `draw` inside one full-screen window with no decoration, as the App draws its screens:
+  // for testing a screen or widget on its own.
+  static std::function<void()> FullScreen(std::function<void()> draw) {
+    return [draw = std::move(draw)] {
+      ImGui::SetNextWindowPos(ImVec2(0, 0));
+      ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+      ImGui::Begin("screen", nullptr, ImGuiWindowFlags_NoDecoration);
+      draw();
+      ImGui::End();
+    };
+  }
 
   void Resize(float width, float height) { ImGui::GetIO().DisplaySize = ImVec2(width, height); }
 
@@ -76,6 +90,49 @@ class UiHarness {
     io.MouseDown[0] = false;
     // The App acts on the release; a new screen settles (scroll, layout) over the next frames.
     Frames(3);
+  }
+
+  // A finger on the glass, one frame per call, at screen position `at` (ImGui units): down,
+  // moved while down, lifted. For drawing on the signature pad, and rotating the tablet between.
+  void PointerDown(ImVec2 at) {
+    ImGui::GetIO().MousePos = at;
+    Frame();
+    ImGui::GetIO().MouseDown[0] = true;
+    Frame();
+  }
+  void PointerMove(ImVec2 to) {
+    ImGui::GetIO().MousePos = to;
+    Frame();
+  }
+  void PointerUp() {
+    ImGui::GetIO().MouseDown[0] = false;
+    Frame();
+  }
+
+  // Where `item` was in the last frame, at (fx, fy) as fractions of its width and height.
+  ImVec2 At(const std::string& item, float fx, float fy) const {
+    INFO("finding ", item);
+    REQUIRE(Has(item));
+    const auto& rect = probes_["items"][item];
+    return ImVec2(rect["x"].get<float>() + rect["w"].get<float>() * fx,
+                  rect["y"].get<float>() + rect["h"].get<float>() * fy);
+  }
+
+  // Drags a finger across `item` through `path` (fractions of the item's rect, as At), with
+  // `steps` frames from each point to the next, then lifts it.
+  void Drag(const std::string& item, std::initializer_list<ImVec2> path, int steps = 6) {
+    std::vector<ImVec2> points;
+    for (ImVec2 f : path) points.push_back(At(item, f.x, f.y));
+    REQUIRE(!points.empty());
+    PointerDown(points[0]);
+    for (size_t i = 1; i < points.size(); ++i)
+      for (int s = 1; s <= steps; ++s) {
+        const float k = static_cast<float>(s) / static_cast<float>(steps);
+        PointerMove(ImVec2(points[i - 1].x + (points[i].x - points[i - 1].x) * k,
+                           points[i - 1].y + (points[i].y - points[i - 1].y) * k));
+      }
+    PointerUp();
+    Frame();
   }
 
   // Taps the text field `item`, selects what it holds and types `text` over it.
