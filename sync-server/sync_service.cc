@@ -258,9 +258,10 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
   }
 
   OUTPOST_ASSIGN_OR_RETURN(store::ApplyReport report,
-                           store::ApplyChangesInTransaction(db, accepted, {response.received_at}));
+                           store::ApplyValidatedChangesInTransaction(db, accepted, accepted_hashes,
+                                                                     {response.received_at}));
   for (size_t i = 0; i < accepted.size(); ++i)
-    response.applied.push_back({accepted[i].ChangeId(), std::move(accepted_hashes[i])});
+    response.applied.push_back({accepted[i].ChangeId(), accepted_hashes[i]});
   (void)report;  // ids the log held before chains existed are stored already: same receipt
   OUTPOST_RETURN_IF_ERROR(RecordReassignments(db, reassigned, response.received_at));
   if (last_seq == chain_seq_before) {

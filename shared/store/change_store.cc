@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "shared/sync/hlc.h"
+#include "shared/sync/json_text_internal.h"
 #include "shared/sync/merge.h"
 
 namespace outpost::store {
@@ -20,6 +21,10 @@ constexpr const char* kParticipantColumns[] = {"key_worker",    "given_name",   
 std::string Field(const json& fields, const char* name) {
   auto it = fields.find(name);
   return it != fields.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::string_view Field(const sync::internal::StringObject& fields, const char* name) {
+  return fields.Get(name);
 }
 
 constexpr const char* kChangeColumns =
@@ -100,8 +105,8 @@ class Applier {
     return a;
   }
 
-  // Stores one change; returns true if it was new.
-  StatusOr<bool> Apply(const Change& c, const ApplyOptions& options) {
+  // Stores one change whose ChangeHash is `hash`; returns true if it was new.
+  StatusOr<bool> Apply(const Change& c, const std::string& hash, const ApplyOptions& options) {
     bool on_server = !options.received_at.empty();
     // On the server a new change takes the next log position as both seq and server_seq, given
     // at insert: the position SQLite would choose for the rowid (no AUTOINCREMENT), read once.
@@ -122,7 +127,7 @@ class Applier {
         .Bind(10, on_server ? options.received_at : c.received_at)
         .Bind(11, on_server ? next_seq_ : c.server_seq)
         .Bind(12, c.prev_hash)
-        .Bind(13, sync::ChangeHash(c))
+        .Bind(13, hash)
         .Bind(14, c.base.empty() ? "{}" : c.base);
     if (on_server)
       insert_change_.Bind(15, next_seq_);
@@ -184,7 +189,8 @@ class Applier {
                                 .Bind(5, c.ChangeId())
                                 .Run());
     if (db_.ChangedRows() == 0 || c.record_type != "contact") return Status::Ok();
-    OUTPOST_ASSIGN_OR_RETURN(json fields, ParseFields(c));
+    sync::internal::StringObject fields;
+    if (!fields.Read(c.fields)) return Status::InvalidArgument("fields", "must be a JSON object");
     return insert_contact_.Bind(1, c.record_id)
         .Bind(2, c.participant_id)
         .Bind(3, Field(fields, "occurred_at"))
@@ -295,15 +301,28 @@ class Applier {
 
 StatusOr<ApplyReport> ApplyChangesInTransaction(Database& db, const std::vector<Change>& changes,
                                                 const ApplyOptions& options) {
-  for (size_t i = 0; i < changes.size(); ++i)
+  std::vector<std::string> hashes;
+  hashes.reserve(changes.size());
+  for (size_t i = 0; i < changes.size(); ++i) {
     OUTPOST_RETURN_IF_ERROR(
         sync::ValidateChange(changes[i]).WithContext("changes[" + std::to_string(i) + "]"));
+    hashes.push_back(sync::ChangeHash(changes[i]));
+  }
+  return ApplyValidatedChangesInTransaction(db, changes, hashes, options);
+}
+
+StatusOr<ApplyReport> ApplyValidatedChangesInTransaction(Database& db,
+                                                         const std::vector<Change>& changes,
+                                                         const std::vector<std::string>& hashes,
+                                                         const ApplyOptions& options) {
   ApplyReport report;
   if (changes.empty()) return report;
+  if (hashes.size() != changes.size())
+    return Status::Internal("hashes", "one hash per change is needed");
   OUTPOST_ASSIGN_OR_RETURN(auto applier, Applier::Create(db));
-  for (const Change& c : changes) {
-    OUTPOST_ASSIGN_OR_RETURN(bool is_new, applier->Apply(c, options));
-    (is_new ? report.applied : report.already_known).push_back(c.ChangeId());
+  for (size_t i = 0; i < changes.size(); ++i) {
+    OUTPOST_ASSIGN_OR_RETURN(bool is_new, applier->Apply(changes[i], hashes[i], options));
+    (is_new ? report.applied : report.already_known).push_back(changes[i].ChangeId());
   }
   return report;
 }

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "shared/base/sha256.h"
+#include "shared/sync/json_text_internal.h"
 
 namespace outpost::sync {
 
@@ -12,6 +13,7 @@ namespace {
 
 using nlohmann::json;
 using Names = std::initializer_list<const char*>;
+using Fields = internal::StringObject;
 
 struct RecordType {
   const char* name;
@@ -56,19 +58,19 @@ const RecordType* FindType(std::string_view name) {
   return nullptr;
 }
 
-bool OneOf(const std::string& value, Names allowed) {
+bool OneOf(std::string_view value, Names allowed) {
   for (const char* a : allowed)
     if (value == a) return true;
   return false;
 }
 
-bool Digits(const std::string& s, size_t from, size_t count) {
+bool Digits(std::string_view s, size_t from, size_t count) {
   for (size_t i = from; i < from + count; ++i)
     if (s[i] < '0' || s[i] > '9') return false;
   return true;
 }
 
-bool IsDate(const std::string& s) {  // YYYY-MM-DD with a plausible month and day
+bool IsDate(std::string_view s) {  // YYYY-MM-DD with a plausible month and day
   if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !Digits(s, 0, 4) || !Digits(s, 5, 2) ||
       !Digits(s, 8, 2))
     return false;
@@ -76,7 +78,7 @@ bool IsDate(const std::string& s) {  // YYYY-MM-DD with a plausible month and da
   return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
-bool IsDateTime(const std::string& s) {  // YYYY-MM-DDTHH:MM
+bool IsDateTime(std::string_view s) {  // YYYY-MM-DDTHH:MM
   if (s.size() != 16 || !IsDate(s.substr(0, 10)) || s[10] != 'T' || s[13] != ':' ||
       !Digits(s, 11, 2) || !Digits(s, 14, 2))
     return false;
@@ -84,37 +86,34 @@ bool IsDateTime(const std::string& s) {  // YYYY-MM-DDTHH:MM
   return hour < 24 && minute < 60;
 }
 
-std::string Field(const json& fields, const char* name) {
-  auto it = fields.find(name);
-  return it == fields.end() ? std::string() : it->get<std::string>();
-}
+std::string_view Field(const Fields& fields, const char* name) { return fields.Get(name); }
 
-Status Require(const json& fields, const char* name, bool ok, const std::string& what) {
+Status Require(const Fields& fields, const char* name, bool ok, const std::string& what) {
   return ok ? Status::Ok() : Status::InvalidArgument(std::string("fields.") + name, what);
 }
 
-bool IsUtcTime(const std::string& s) {  // YYYY-MM-DDTHH:MM:SSZ
+bool IsUtcTime(std::string_view s) {  // YYYY-MM-DDTHH:MM:SSZ
   return s.size() == 20 && IsDateTime(s.substr(0, 16)) && s[16] == ':' && Digits(s, 17, 2) &&
          s[17] <= '5' && s[19] == 'Z';
 }
 
-bool IsLowerHex(const std::string& s) {
+bool IsLowerHex(std::string_view s) {
   for (char c : s)
     if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
   return true;
 }
 
-Status ValidateContact(const json& f) {
+Status ValidateContact(const Fields& f) {
   OUTPOST_RETURN_IF_ERROR(Require(f, "occurred_at", IsDateTime(Field(f, "occurred_at")),
                                   "must be a date and time YYYY-MM-DDTHH:MM"));
-  const std::string mode = Field(f, "mode"), outcome = Field(f, "outcome");
+  const std::string_view mode = Field(f, "mode"), outcome = Field(f, "outcome");
   OUTPOST_RETURN_IF_ERROR(Require(f, "mode", OneOf(mode, {"face_to_face", "telephone", "email", "text", "video"}),
                                   "must be one of face_to_face, telephone, email, text, video"));
   OUTPOST_RETURN_IF_ERROR(Require(f, "outcome", OneOf(outcome, {"attended", "failed_to_attend", "no_answer"}),
                                   "must be one of attended, failed_to_attend, no_answer"));
   // COVID box (ipes-covid-guidance): a meeting held other than face to face is accepted only with
   // the reason recorded; an unanswered attempt is not a meeting and needs none.
-  const std::string purpose = Field(f, "purpose");
+  const std::string_view purpose = Field(f, "purpose");
   OUTPOST_RETURN_IF_ERROR(Require(f, "purpose", OneOf(purpose, {"", "meeting", "additional", "reengagement_attempt"}),
                                   "must be meeting, additional or reengagement_attempt"));
   OUTPOST_RETURN_IF_ERROR(Require(f, "withdrew", OneOf(Field(f, "withdrew"), {"", "yes"}), "must be yes or empty"));
@@ -124,7 +123,7 @@ Status ValidateContact(const json& f) {
                  "a meeting that was not face to face needs the reason why");
 }
 
-Status ValidatePlanItem(const json& f) {
+Status ValidatePlanItem(const Fields& f) {
   if (f.contains("progression_area"))
     OUTPOST_RETURN_IF_ERROR(Require(
         f, "progression_area",
@@ -146,8 +145,8 @@ Status ValidatePlanItem(const json& f) {
   return Status::Ok();
 }
 
-Status ValidateSignature(const json& f) {
-  const std::string method = Field(f, "method");
+Status ValidateSignature(const Fields& f) {
+  const std::string_view method = Field(f, "method");
   OUTPOST_RETURN_IF_ERROR(Require(
       f, "method", OneOf(method, {"handwritten", "mark", "assisted", "verbal_witnessed", "wet", "none"}),
       "must be handwritten, mark, assisted, verbal_witnessed, wet or none"));
@@ -155,7 +154,7 @@ Status ValidateSignature(const json& f) {
                                   "must be participant or key_worker"));
   // Box after 4.15: the "due to COVID-19" annotation is no longer accepted as a signature.
   for (const char* name : {"reason", "signer_name", "paper_reference"}) {
-    std::string text = Field(f, name);
+    std::string text(Field(f, name));
     for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     OUTPOST_RETURN_IF_ERROR(Require(f, name, text.find("covid") == std::string::npos,
                                     "the \"due to COVID-19\" annotation is no longer accepted"));
@@ -183,7 +182,7 @@ Status ValidateSignature(const json& f) {
 // The records of the participant's circumstances (needs assessment, breaks, work, consent): dates
 // must be dates, the few answers with fixed values must be one of them, and the fields a record
 // cannot stand without must not be emptied (4.71: a break needs its reason).
-Status ValidateCircumstance(const std::string& type, const json& f) {
+Status ValidateCircumstance(const std::string& type, const Fields& f) {
   for (const char* date : {"assessed_on", "start", "end", "offer_date", "start_date", "end_date",
                            "issued_on", "recorded_on", "given_on", "withdrawn_on"})
     if (!Field(f, date).empty() && !IsDate(Field(f, date)))
@@ -207,10 +206,39 @@ Status ValidateCircumstance(const std::string& type, const json& f) {
   if (type == "access_to_work" && Field(f, "applied") == "no")
     return Require(f, "not_needed_reason", !Field(f, "not_needed_reason").empty(),
                    "says why no application is needed (4.31)");
-  const std::string hours = Field(f, "hours_per_week");
+  const std::string_view hours = Field(f, "hours_per_week");
   for (char c : hours)
     if (c < '0' || c > '9' || hours.size() > 2) return Require(f, "hours_per_week", false, "must be a whole number of hours");
   return Status::Ok();
+}
+
+// The first problem of a `fields` that is not a JSON object of strings, as nlohmann reads it:
+// keys in order, an unknown key named before a value that is not a string.
+Status FieldsProblem(const Change& change) {
+  const RecordType* type = FindType(change.record_type);
+  json fields = json::parse(change.fields, nullptr, /*allow_exceptions=*/false);
+  if (fields.is_discarded() || !fields.is_object())
+    return Status::InvalidArgument("fields", "must be a JSON object");
+  for (auto it = fields.begin(); it != fields.end(); ++it) {
+    if (!OneOf(it.key(), type->fields))
+      return Status::InvalidArgument("fields." + it.key(),
+                                     "is not a field of a " + change.record_type);
+    if (!it.value().is_string()) return Status::InvalidArgument("fields." + it.key(), "must be a string");
+    if (it.value().get_ref<const std::string&>().size() > 200000)
+      return Status::InvalidArgument("fields." + it.key(), "is longer than 200000 bytes");
+  }
+  return Status::Internal("fields", "an object of strings was not read as one");
+}
+
+// The same for a `base` that is not a JSON object of strings.
+Status BaseProblem(const Change& change, const Fields& fields) {
+  json base = json::parse(change.base.empty() ? "{}" : change.base, nullptr, false);
+  if (base.is_discarded() || !base.is_object())
+    return Status::InvalidArgument("base", "must be a JSON object");
+  for (auto it = base.begin(); it != base.end(); ++it)
+    if (!it.value().is_string() || !fields.contains(it.key()))
+      return Status::InvalidArgument("base." + it.key(), "must be the clock of a field written");
+  return Status::Internal("base", "an object of strings was not read as one");
 }
 
 }  // namespace
@@ -225,6 +253,14 @@ bool IsEvidence(std::string_view record_type) {
 bool IsKnownRecordType(std::string_view record_type) { return FindType(record_type) != nullptr; }
 
 std::string ChangeHash(const Change& c) {
+  // Stored and pushed changes carry canonical fields and base: their text is spliced in as it is.
+  std::string text;
+  text.reserve(256 + c.fields.size());
+  if (internal::AppendCanonicalChange(text, c, /*server_fields=*/false)) return Sha256Hex(text);
+  return internal::ChangeHashOfDom(c);
+}
+
+std::string internal::ChangeHashOfDom(const Change& c) {
   json fields = json::parse(c.fields, nullptr, false);
   json base = json::parse(c.base.empty() ? "{}" : c.base, nullptr, false);
   json canonical = {{"author", c.author},
@@ -271,23 +307,21 @@ Status ValidateChange(const Change& change) {
   if (type == nullptr)
     return Status::InvalidArgument("record_type", "'" + change.record_type.substr(0, 40) +
                                                       "' is not a record type");
-  json fields = json::parse(change.fields, nullptr, /*allow_exceptions=*/false);
-  if (fields.is_discarded() || !fields.is_object())
-    return Status::InvalidArgument("fields", "must be a JSON object");
-  for (auto it = fields.begin(); it != fields.end(); ++it) {
-    if (!OneOf(it.key(), type->fields))
-      return Status::InvalidArgument("fields." + it.key(),
+  Fields fields;
+  if (!fields.Read(change.fields)) return FieldsProblem(change);
+  for (const Fields::Member& m : fields.members()) {
+    if (!OneOf(m.key, type->fields))
+      return Status::InvalidArgument("fields." + std::string(m.key),
                                      "is not a field of a " + change.record_type);
-    if (!it.value().is_string()) return Status::InvalidArgument("fields." + it.key(), "must be a string");
-    if (it.value().get_ref<const std::string&>().size() > 200000)
-      return Status::InvalidArgument("fields." + it.key(), "is longer than 200000 bytes");
+    if (m.value.size() > 200000)
+      return Status::InvalidArgument("fields." + std::string(m.key), "is longer than 200000 bytes");
   }
-  json base = json::parse(change.base.empty() ? "{}" : change.base, nullptr, false);
-  if (base.is_discarded() || !base.is_object())
-    return Status::InvalidArgument("base", "must be a JSON object");
-  for (auto it = base.begin(); it != base.end(); ++it)
-    if (!it.value().is_string() || !fields.contains(it.key()))
-      return Status::InvalidArgument("base." + it.key(), "must be the clock of a field written");
+  Fields base;
+  if (!base.Read(change.base.empty() ? std::string_view("{}") : std::string_view(change.base)))
+    return BaseProblem(change, fields);
+  for (const Fields::Member& m : base.members())
+    if (!fields.contains(m.key))
+      return Status::InvalidArgument("base." + std::string(m.key), "must be the clock of a field written");
   if (type->evidence && !base.empty())
     return Status::InvalidArgument("base", "evidence is written once; it has no base");
 

@@ -24,6 +24,9 @@
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 
+#include "shared/sync/codec_internal.h"
+#include "shared/sync/json_text_internal.h"
+
 namespace outpost::sync {
 
 namespace {
@@ -138,6 +141,142 @@ StatusOr<json> Parse(std::string_view text) {
   return parsed;
 }
 
+
+// Reads a message in exactly the form Encode writes it, front to back, without a DOM. Every
+// method returns false at the first byte that is not what that form has there; the caller then
+// gives the text to the general path (codec_internal.h).
+class CanonicalReader {
+ public:
+  explicit CanonicalReader(std::string_view text) : text_(text) {}
+
+  bool Char(char c) {
+    if (pos_ >= text_.size() || text_[pos_] != c) return false;
+    ++pos_;
+    return true;
+  }
+  // `"key":`, after a comma unless it opens its object.
+  bool Key(std::string_view key, bool first = false) {
+    if (!first && !Char(',')) return false;
+    if (text_.compare(pos_, 1, "\"") != 0 || text_.compare(pos_ + 1, key.size(), key) != 0 ||
+        text_.compare(pos_ + 1 + key.size(), 2, "\":") != 0)
+      return false;
+    pos_ += key.size() + 3;
+    return true;
+  }
+  bool String(std::string* out) {
+    bool escaped = false;
+    const size_t end = internal::ScanString(text_, pos_, &escaped);
+    if (end == internal::kNotCanonical) return false;
+    const std::string_view raw = text_.substr(pos_ + 1, end - pos_ - 2);
+    *out = escaped ? internal::Unescape(raw) : std::string(raw);
+    pos_ = end;
+    return true;
+  }
+  // -?[1-9][0-9]{0,17} or 0: always an int64, read the same by nlohmann.
+  bool Integer(int64_t* out) {
+    const bool negative = Char('-');
+    size_t digits = 0;
+    int64_t value = 0;
+    while (pos_ + digits < text_.size() && text_[pos_ + digits] >= '0' && text_[pos_ + digits] <= '9')
+      value = value * 10 + (text_[pos_ + digits++] - '0');
+    if (digits == 0 || digits > 18 || (text_[pos_] == '0' && (digits > 1 || negative))) return false;
+    pos_ += digits;
+    *out = negative ? -value : value;
+    return true;
+  }
+  bool Boolean(bool* out) {
+    for (bool value : {true, false}) {
+      const std::string_view word = value ? "true" : "false";
+      if (text_.compare(pos_, word.size(), word) == 0) {
+        pos_ += word.size();
+        *out = value;
+        return true;
+      }
+    }
+    return false;
+  }
+  // A canonical object of strings, kept as its text.
+  bool StringObject(std::string* out) {
+    const size_t end = internal::ScanStringObject(text_, pos_, nullptr);
+    if (end == internal::kNotCanonical) return false;
+    out->assign(text_.substr(pos_, end - pos_));
+    pos_ = end;
+    return true;
+  }
+  // `[item,...]`, each read into a new element of `out` by `read_item`.
+  template <typename T, typename Read>
+  bool List(std::vector<T>* out, Read read_item) {
+    if (!Char('[')) return false;
+    if (Char(']')) return true;
+    do {
+      out->emplace_back();
+      if (!read_item(&out->back())) return false;
+    } while (Char(','));
+    return Char(']');
+  }
+  bool Strings(std::vector<std::string>* out) {
+    return List(out, [this](std::string* s) { return String(s); });
+  }
+  bool Change(sync::Change* c) {
+    return Char('{') && Key("author", true) && String(&c->author) && Key("base") &&
+           StringObject(&c->base) && Key("captured_at") && String(&c->captured_at) &&
+           Key("device_id") && String(&c->device_id) && Key("device_seq") &&
+           Integer(&c->device_seq) && Key("fields") && StringObject(&c->fields) && Key("hlc") &&
+           String(&c->hlc) && Key("participant_id") && String(&c->participant_id) &&
+           Key("prev_hash") && String(&c->prev_hash) && Key("received_at") &&
+           String(&c->received_at) && Key("record_id") && String(&c->record_id) &&
+           Key("record_type") && String(&c->record_type) && Key("server_seq") &&
+           Integer(&c->server_seq) && Char('}');
+  }
+  bool Changes(std::vector<sync::Change>* out) {
+    return List(out, [this](sync::Change* c) { return Change(c); });
+  }
+  bool Protocol() {
+    int64_t version = 0;
+    return Integer(&version) && version == kProtocolVersion;
+  }
+  bool AtEnd() const { return pos_ == text_.size(); }
+
+ private:
+  std::string_view text_;
+  size_t pos_ = 0;
+};
+
+// Appends each change as EncodeChange writes it, between brackets.
+void AppendChanges(std::string& out, const std::vector<Change>& changes);
+
+}  // namespace
+
+namespace internal {
+
+std::optional<PushRequest> DecodeCanonicalPushRequest(std::string_view text) {
+  CanonicalReader r(text);
+  PushRequest m;
+  if (!(r.Char('{') && r.Key("changes", true) && r.Changes(&m.changes) && r.Key("device_id") &&
+        r.String(&m.device_id) && r.Key("protocol") && r.Protocol() && r.Key("sent_at") &&
+        r.String(&m.sent_at) && r.Char('}') && r.AtEnd()))
+    return std::nullopt;
+  if (m.changes.size() > static_cast<size_t>(kMaxChangesPerPush)) return std::nullopt;
+  return m;
+}
+
+std::optional<PullResponse> DecodeCanonicalPullResponse(std::string_view text) {
+  CanonicalReader r(text);
+  PullResponse m;
+  if (!(r.Char('{') && r.Key("backfill_after", true) && r.Integer(&m.backfill_after) &&
+        r.Key("backfilling") && r.Strings(&m.backfilling) && r.Key("changes") &&
+        r.Changes(&m.changes) && r.Key("holding") && r.Strings(&m.holding) && r.Key("more") &&
+        r.Boolean(&m.more) && r.Key("next_cursor") && r.Integer(&m.next_cursor) &&
+        r.Key("protocol") && r.Protocol() && r.Key("removed_participants") &&
+        r.Strings(&m.removed_participants) && r.Char('}') && r.AtEnd()))
+    return std::nullopt;
+  return m;
+}
+
+}  // namespace internal
+
+namespace {
+
 std::string Join(const std::string& a, const std::string& b) { return a.empty() ? b : a + "." + b; }
 
 json ObjectOrEmpty(const std::string& text) {
@@ -159,6 +298,27 @@ json ChangeToJson(const Change& c) {
               {"record_id", c.record_id},
               {"record_type", c.record_type},
               {"server_seq", c.server_seq}};
+}
+
+void AppendChanges(std::string& out, const std::vector<Change>& changes) {
+  out.push_back('[');
+  for (size_t i = 0; i < changes.size(); ++i) {
+    if (i > 0) out.push_back(',');
+    if (!internal::AppendCanonicalChange(out, changes[i], /*server_fields=*/true))
+      out.append(ChangeToJson(changes[i]).dump());
+  }
+  out.push_back(']');
+}
+
+// Appends `strings` as a JSON array; false (with `out` in any state) if one is not UTF-8.
+bool AppendStrings(std::string& out, const std::vector<std::string>& strings) {
+  out.push_back('[');
+  for (size_t i = 0; i < strings.size(); ++i) {
+    if (i > 0) out.push_back(',');
+    if (!internal::AppendJsonString(out, strings[i])) return false;
+  }
+  out.push_back(']');
+  return true;
 }
 
 // A JSON object of strings, as canonical text; a non-string value is a problem for `r`.
@@ -240,7 +400,11 @@ std::vector<std::string> StringsFromJson(Reader& r, const char* key) {
 
 }  // namespace
 
-std::string EncodeChange(const Change& change) { return ChangeToJson(change).dump(); }
+std::string EncodeChange(const Change& change) {
+  std::string out;
+  if (internal::AppendCanonicalChange(out, change, /*server_fields=*/true)) return out;
+  return ChangeToJson(change).dump();
+}
 
 std::string Encode(const SignInRequest& m) {
   return json{{"device_id", m.device_id}, {"password", m.password}, {"protocol", m.protocol},
@@ -257,6 +421,14 @@ std::string Encode(const SignInResponse& m) {
 }
 
 std::string Encode(const PushRequest& m) {
+  // The same bytes as the DOM below, written directly: the changes are most of them.
+  std::string out = "{\"changes\":";
+  AppendChanges(out, m.changes);
+  out.append(",\"device_id\":");
+  if (internal::AppendJsonString(out, m.device_id)) {
+    out.append(",\"protocol\":").append(std::to_string(m.protocol)).append(",\"sent_at\":");
+    if (internal::AppendJsonString(out, m.sent_at)) return out + "}";
+  }
   json changes = json::array();
   for (const Change& c : m.changes) changes.push_back(ChangeToJson(c));
   return json{{"changes", changes},
@@ -283,6 +455,20 @@ std::string Encode(const PushResponse& m) {
 }
 
 std::string Encode(const PullResponse& m) {
+  // The same bytes as the DOM below, written directly: the changes are most of them.
+  std::string out = "{\"backfill_after\":" + std::to_string(m.backfill_after) + ",\"backfilling\":";
+  if (AppendStrings(out, m.backfilling)) {
+    out.append(",\"changes\":");
+    AppendChanges(out, m.changes);
+    out.append(",\"holding\":");
+    if (AppendStrings(out, m.holding)) {
+      out.append(",\"more\":").append(m.more ? "true" : "false");
+      out.append(",\"next_cursor\":").append(std::to_string(m.next_cursor));
+      out.append(",\"protocol\":").append(std::to_string(m.protocol));
+      out.append(",\"removed_participants\":");
+      if (AppendStrings(out, m.removed_participants)) return out + "}";
+    }
+  }
   json changes = json::array();
   for (const Change& c : m.changes) changes.push_back(ChangeToJson(c));
   return json{{"backfill_after", m.backfill_after},
@@ -334,6 +520,11 @@ StatusOr<SignInResponse> DecodeSignInResponse(std::string_view text) {
 }
 
 StatusOr<PushRequest> DecodePushRequest(std::string_view text) {
+  if (auto fast = internal::DecodeCanonicalPushRequest(text)) return std::move(*fast);
+  return internal::DecodePushRequestGeneral(text);
+}
+
+StatusOr<PushRequest> internal::DecodePushRequestGeneral(std::string_view text) {
   OUTPOST_ASSIGN_OR_RETURN(json j, Parse(text));
   Reader r(j, "");
   r.Allow({"changes", "device_id", "protocol", "sent_at"});
@@ -376,6 +567,11 @@ StatusOr<PushResponse> DecodePushResponse(std::string_view text) {
 }
 
 StatusOr<PullResponse> DecodePullResponse(std::string_view text) {
+  if (auto fast = internal::DecodeCanonicalPullResponse(text)) return std::move(*fast);
+  return internal::DecodePullResponseGeneral(text);
+}
+
+StatusOr<PullResponse> internal::DecodePullResponseGeneral(std::string_view text) {
   OUTPOST_ASSIGN_OR_RETURN(json j, Parse(text));
   Reader r(j, "");
   r.Allow({"backfill_after", "backfilling", "changes", "holding", "more", "next_cursor",

@@ -2,18 +2,31 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
+
+#include "shared/sync/codec_internal.h"
 #include "tests/support/sample_changes.h"
 
 using namespace outpost;
 using namespace outpost::sync;
 
-TEST_CASE("a push request survives encoding and decoding unchanged") {
+namespace {
+
+// Two contacts of one tablet, the second with notes that need escaping.
+PushRequest SamplePush() {
   PushRequest request;
   request.device_id = "tablet-a";
   testing::TestDevice tablet("tablet-a");
   request.changes = {tablet.Contact("p-1", "amira.khan"),
-                     tablet.Contact("p-1", "amira.khan", "Ŵ ŷ â \"quoted\"")};
+                     tablet.Contact("p-1", "amira.khan", "Ŵ ŷ â \"quoted\"\n\x01")};
   request.sent_at = "2026-11-23T10:40:00Z";
+  return request;
+}
+
+}  // namespace
+
+TEST_CASE("a push request survives encoding and decoding unchanged") {
+  const PushRequest request = SamplePush();
   auto decoded = DecodePushRequest(Encode(request));
   REQUIRE(decoded.ok());
   CHECK(*decoded == request);
@@ -64,4 +77,130 @@ TEST_CASE("an error body carries the status code name, where and what") {
   auto decoded = DecodeErrorBody(Encode(body));
   REQUIRE(decoded.ok());
   CHECK(*decoded == body);
+}
+
+namespace {
+
+// Both decoders give the same value, or refuse with the same words in the same place.
+template <typename T>
+void CheckSameVerdict(const StatusOr<T>& a, const StatusOr<T>& b, const std::string& text) {
+  REQUIRE_MESSAGE(a.ok() == b.ok(), text);
+  if (a.ok()) {
+    CHECK_MESSAGE(*a == *b, text);
+  } else {
+    CHECK_MESSAGE(a.status().where() == b.status().where(), text);
+    CHECK_MESSAGE(a.status().what() == b.status().what(), text);
+  }
+}
+
+// `text` with a few random bytes replaced, removed or added (spaces, quotes, brackets, digits).
+std::string Mutate(std::string text, std::mt19937& random) {
+  static const char kBytes[] = " \"{}[]:,0123456789-\\ae\x01\xc3";
+  for (int n = 1 + static_cast<int>(random() % 3); n > 0 && !text.empty(); --n) {
+    const size_t at = random() % text.size();
+    switch (random() % 3) {
+      case 0: text[at] = kBytes[random() % (sizeof kBytes - 1)]; break;
+      case 1: text.erase(at, 1); break;
+      default: text.insert(at, 1, kBytes[random() % (sizeof kBytes - 1)]); break;
+    }
+  }
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("a push as Encode writes it is read by the fast path, to the same request") {
+  const PushRequest request = SamplePush();
+  auto fast = internal::DecodeCanonicalPushRequest(Encode(request));
+  REQUIRE(fast.has_value());
+  CHECK(*fast == request);
+}
+
+TEST_CASE("a pull page as Encode writes it is read by the fast path, to the same page") {
+  PullResponse page;
+  page.changes = SamplePush().changes;
+  page.changes[0].server_seq = 7;
+  page.changes[0].received_at = "2026-11-23T10:41:00Z";
+  page.next_cursor = 7;
+  page.more = true;
+  page.holding = {"p-1", "p-2"};
+  page.backfilling = {"p-2"};
+  page.removed_participants = {"p-9"};
+  page.backfill_after = 5;
+  auto fast = internal::DecodeCanonicalPullResponse(Encode(page));
+  REQUIRE(fast.has_value());
+  CHECK(*fast == page);
+  CHECK(DecodePullResponse(Encode(page)).value() == page);
+}
+
+TEST_CASE("any text the fast path does not read as Encode writes it is judged by the strict path") {
+  // Spaces, reordered keys and other escapes are valid JSON in another form; unknown keys, wrong
+  // types and other versions are refused. Either way the answer is the strict decoder's.
+  const std::string body = Encode(SamplePush());
+  std::string spaced = body;
+  spaced.insert(1, " ");
+  std::string escaped = body;
+  escaped.replace(escaped.find("amira.khan"), 10, "amira\\u002ekhan");
+  std::string extra = body;
+  extra.insert(1, "\"admin\":true,");
+  std::string version = body;
+  version.replace(version.find("\"protocol\":2"), 12, "\"protocol\":3");
+  std::string wide = body;
+  wide.replace(wide.find("\"device_seq\":1"), 14, "\"device_seq\":123456789012345678901234567890");
+  std::string deep = body;
+  deep.replace(deep.find("\"base\":{}"), 9, "\"base\":" + std::string(20, '[') + std::string(20, ']'));
+  for (const std::string& text : {spaced, escaped, extra, version, wide, deep}) {
+    CHECK_FALSE_MESSAGE(internal::DecodeCanonicalPushRequest(text).has_value(), text);
+    CheckSameVerdict(DecodePushRequest(text), internal::DecodePushRequestGeneral(text), text);
+  }
+  CHECK(DecodePushRequest(spaced).ok());
+  CHECK(DecodePushRequest(escaped).value().changes[0].author == "amira.khan");
+  CHECK(DecodePushRequest(extra).status().where() == "admin");
+  CHECK(DecodePushRequest(version).status().where() == "protocol");
+  CHECK(DecodePushRequest(wide).status().what() == "must be an integer");
+  CHECK(DecodePushRequest(deep).status().what() == "nests objects and arrays more than 16 deep");
+}
+
+TEST_CASE("a push holding more changes than the limit is refused, canonical or not") {
+  PushRequest request;
+  request.device_id = "tablet-a";
+  request.sent_at = "2026-11-23T10:40:00Z";
+  request.changes.assign(kMaxChangesPerPush + 1, testing::ContactChange("tablet-a", 1, "p-1", "a"));
+  auto decoded = DecodePushRequest(Encode(request));
+  REQUIRE_FALSE(decoded.ok());
+  CHECK(decoded.status().where() == "changes");
+}
+
+TEST_CASE("damaged pushes and pages get the same verdict from the fast and the strict decoder") {
+  std::mt19937 random(20261123);
+  const std::string push = Encode(SamplePush());
+  PullResponse page;
+  page.changes = SamplePush().changes;
+  page.holding = {"p-1"};
+  const std::string pull = Encode(page);
+  for (int i = 0; i < 3000; ++i) {
+    const std::string text = Mutate(push, random);
+    if (auto fast = internal::DecodeCanonicalPushRequest(text)) {
+      auto strict = internal::DecodePushRequestGeneral(text);
+      REQUIRE_MESSAGE(strict.ok(), text);
+      CHECK_MESSAGE(*strict == *fast, text);
+    }
+    CheckSameVerdict(DecodePushRequest(text), internal::DecodePushRequestGeneral(text), text);
+    const std::string damaged = Mutate(pull, random);
+    if (auto fast = internal::DecodeCanonicalPullResponse(damaged)) {
+      auto strict = internal::DecodePullResponseGeneral(damaged);
+      REQUIRE_MESSAGE(strict.ok(), damaged);
+      CHECK_MESSAGE(*strict == *fast, damaged);
+    }
+  }
+}
+
+TEST_CASE("a change whose fields are not canonical text is encoded as its DOM was") {
+  Change c = testing::ContactChange("tablet-a", 1, "p-1", "a");
+  c.fields = R"({ "notes" : "x", "mode":"text" })";
+  c.base = "";
+  CHECK(EncodeChange(c).find(R"("base":{},)") != std::string::npos);
+  CHECK(EncodeChange(c).find(R"("fields":{"mode":"text","notes":"x"},)") != std::string::npos);
+  c.fields = "not json";
+  CHECK(EncodeChange(c).find(R"("fields":{},)") != std::string::npos);
 }
