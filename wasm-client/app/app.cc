@@ -59,6 +59,7 @@ struct App::Impl {
   AppState state;
   std::string token;
   bool sync_requested = false;
+  int rounds_seen = 0;  // sync rounds already reported to platform.on_synced
 
   Status State(const char* key, std::string& out) {
     auto value = store::GetDeviceState(*db, key);
@@ -164,7 +165,7 @@ struct App::Impl {
     state.sign_in_message.clear();
     platform.transport->Send(
         {"POST", "/api/v1/session", "", sync::Encode(request)},
-        [this](StatusOr<sync::HttpResponse> response) {
+        [this, device_id](StatusOr<sync::HttpResponse> response) {
           state.signing_in = false;
           if (!response.ok()) {
             state.sign_in_message = "Cannot reach the server: " + response.status().what();
@@ -195,6 +196,9 @@ struct App::Impl {
                                     {"clock_offset_ms", offset}}) {
             if (Status s = store::SetDeviceState(*db, key, value); !s.ok()) return Fail(s);
           }
+          if (platform.on_signed_in)
+            platform.on_signed_in({session->username, session->display_name, state.password,
+                                   device_id, session->lock_after_days, session->erase_after_days});
           std::memset(state.password, 0, sizeof state.password);
           token = session->token;
           state.username_signed_in = session->username;
@@ -224,6 +228,7 @@ struct App::Impl {
     if (!renewed.ok()) return Fail(renewed);
     state.sign_in_message =
         "This tablet was withdrawn by your administrator, so its records have been erased.";
+    if (platform.on_erased) platform.on_erased();
     platform.flush_storage([](Status) {});
   }
 
@@ -295,6 +300,10 @@ struct App::Impl {
       sync->Tick(online, token, sync_requested);
       sync_requested = false;
       const sync::SyncSession::Progress p = sync->progress();
+      if (p.rounds_completed != rounds_seen) {
+        rounds_seen = p.rounds_completed;
+        if (platform.on_synced) platform.on_synced();
+      }
       state.sync.in_flight = p.in_flight;
       state.sync.sent = p.sent;
       state.sync.to_send = p.to_send;
