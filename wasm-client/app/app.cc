@@ -12,6 +12,7 @@
 #include "shared/sync/codec.h"
 #include "shared/sync/session.h"
 #include "wasm-client/app/app_state.h"
+#include "wasm-client/app/words.h"
 #include "wasm-client/screens/screens.h"
 #include "wasm-client/widgets/ui_probe.h"
 
@@ -218,18 +219,38 @@ struct App::Impl {
     state.screen = Screen::kSignIn;
   }
 
-  // The server revoked this tablet: nothing of the caseload may stay on it.
-  void Revoked() {
+  // Erases the caseload from the tablet and shows sign-in with `message`. A new device id, since
+  // the server binds a device to one key worker.
+  void EraseAndShowSignIn(const std::string& message) {
     Status erased = store::EraseLocalData(*db);
     if (!erased.ok()) return Fail(erased);
     token.clear();
     state = AppState{};
     Status renewed = store::SetDeviceState(*db, "device_id", "tab-" + RandomHex(8));
     if (!renewed.ok()) return Fail(renewed);
-    state.sign_in_message =
-        "This tablet was withdrawn by your administrator, so its records have been erased.";
+    state.sign_in_message = message;
     if (platform.on_erased) platform.on_erased();
     platform.flush_storage([](Status) {});
+  }
+
+  // The server revoked this tablet: nothing of the caseload may stay on it.
+  void Revoked() {
+    EraseAndShowSignIn(
+        "This tablet was withdrawn by your administrator, so its records have been erased.");
+  }
+
+  // Signing out erases the tablet's records, so it is refused while changes wait to sync.
+  void SignOut() {
+    if (state.sync.waiting > 0) {
+      state.banner = Tf({"Not signed out: %lld changes are waiting to sync. Connect and sync first.",
+                         "Heb allgofnodi: mae %lld newid yn aros i gysoni. Cysylltwch a chysonwch "
+                         "yn gyntaf."},
+                        static_cast<long long>(state.sync.waiting));
+      return;
+    }
+    EraseAndShowSignIn(T({"Signed out. Records of the caseload are no longer on this tablet.",
+                          "Wedi allgofnodi. Nid yw cofnodion y llwyth achosion ar y dabled hon "
+                          "mwyach."}));
   }
 
   void NewContactDraft() {
@@ -279,6 +300,7 @@ struct App::Impl {
   void Execute(const Commands& commands) {
     if (commands.sign_in) SignIn();
     if (commands.sync_now) sync_requested = true;
+    if (commands.sign_out) SignOut();
     if (commands.open_participant) {
       for (const ParticipantRow& p : state.caseload)
         if (p.participant_id == *commands.open_participant) state.participant = p;

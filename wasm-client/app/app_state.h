@@ -98,6 +98,7 @@ struct AppState {
 struct Commands {
   bool sign_in = false;
   bool sync_now = false;
+  bool sign_out = false;  // refused while changes wait to sync (the banner says why)
   std::optional<std::string> open_participant;  // participant_id
   bool new_contact = false;
   bool save_contact = false;
