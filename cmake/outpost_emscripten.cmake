@@ -20,9 +20,9 @@ function(outpost_configure_web_target target)
     -sUSE_GLFW=3
     -sUSE_WEBGL2=1
     -sFULL_ES3=1
-    # IndexedDB-backed /persist (platform/web_storage.cc). FS must be present even though the
-    # only references to it are in EM_JS bodies, which the linker cannot see.
-    -lidbfs.js
+    # The in-memory /persist the App's SQLite file lives in; platform/web_vault.cc encrypts it
+    # into IndexedDB itself. FS must be present even though the only references to it are in
+    # EM_JS bodies, which the linker cannot see.
     -sFORCE_FILESYSTEM=1
     # SQLite's page cache and the replica grow with the caseload.
     -sALLOW_MEMORY_GROWTH=1

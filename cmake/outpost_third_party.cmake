@@ -30,7 +30,7 @@ if(EMSCRIPTEN)
   add_library(outpost_sqlite3 STATIC "${outpost_sqlite_dir}/sqlite3.c")
   target_include_directories(outpost_sqlite3 SYSTEM PUBLIC "${outpost_sqlite_dir}")
   # The browser build has no threads and no dynamic extensions; WAL needs shared memory that
-  # IDBFS-backed MEMFS cannot give, so the client uses a rollback journal.
+  # the in-memory file system cannot give, so the client uses a rollback journal.
   target_compile_definitions(outpost_sqlite3 PRIVATE
     SQLITE_THREADSAFE=0 SQLITE_OMIT_LOAD_EXTENSION SQLITE_DEFAULT_MEMSTATUS=0
     SQLITE_DQS=0 SQLITE_OMIT_DEPRECATED)

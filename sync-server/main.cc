@@ -2,11 +2,15 @@
 //
 //   outpost-sync-server [--data-dir DIR] [--port N] [--bind ADDR] [--web-root DIR]
 //                       [--cert PEM --key PEM] [--plain-http] [--demo]
+//                       [--device-lock-days N] [--device-erase-days N]
 //   outpost-sync-server COMMAND ...   (holidays, compliance and administration: commands.h)
 //
 // --demo seeds an empty central store with the demo accounts and participants and prints the
 // demo sign-in details. The line "listening on <url>" is printed once the socket is bound
 // (tests wait for it; --port 0 picks a free port).
+//
+// --device-lock-days / --device-erase-days (default 14 / 30) are sent to tablets at sign-in: a
+// tablet with no successful sync for that long locks until it syncs, then erases its records.
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -32,7 +36,8 @@ int Usage(const std::string& problem) {
   std::fprintf(stderr,
                "outpost-sync-server: %s\n"
                "usage: outpost-sync-server [--data-dir DIR] [--port N] [--bind ADDR] "
-               "[--web-root DIR] [--cert PEM --key PEM] [--plain-http] [--demo]\n",
+               "[--web-root DIR] [--cert PEM --key PEM] [--plain-http] [--demo]\n"
+               "       [--device-lock-days N] [--device-erase-days N]\n",
                problem.c_str());
   return 2;
 }
@@ -70,6 +75,13 @@ int main(int argc, char** argv) {
       long port = std::strtol(text.c_str(), &end, 10);
       if (*end != '\0' || port < 0 || port > 65535) return Usage("--port must be 0 to 65535");
       config.port = static_cast<int>(port);
+    } else if (arg == "--device-lock-days" || arg == "--device-erase-days") {
+      if (!value(text)) return Usage(arg + " needs a number of days");
+      char* end = nullptr;
+      long days = std::strtol(text.c_str(), &end, 10);
+      if (*end != '\0' || days < 1 || days > 3650) return Usage(arg + " must be 1 to 3650");
+      (arg == "--device-lock-days" ? config.device_lock_after_days
+                                   : config.device_erase_after_days) = static_cast<int>(days);
     } else if (arg == "--plain-http") {
       config.plain_http = true;
     } else if (arg == "--demo") {
@@ -80,6 +92,8 @@ int main(int argc, char** argv) {
   }
   if (config.cert_path.empty() != config.key_path.empty())
     return Usage("--cert and --key go together");
+  if (config.device_erase_after_days <= config.device_lock_after_days)
+    return Usage("--device-erase-days must be more than --device-lock-days");
 
   auto server = outpost::server::SyncServer::Create(config);
   if (!server.ok()) {

@@ -132,6 +132,8 @@ struct SyncServer::Impl {
     if (!request.ok()) return SendError(res, request.status());
     auto response = ThrottledSignIn(*request);
     if (!response.ok()) return SendThrottled(res, response.status());
+    response->lock_after_days = config.device_lock_after_days;
+    response->erase_after_days = config.device_erase_after_days;
     SendJson(res, sync::Encode(*response));
   }
 

@@ -32,6 +32,10 @@ struct ServerConfig {
   std::string key_path;       // empty: <data_dir>/tls/key.pem, created if missing
   bool plain_http = false;    // only allowed on a loopback address
   size_t max_body_bytes = 8 * 1024 * 1024;
+  // Sent to tablets at sign-in (sync::SignInResponse): a tablet with no successful sync for this
+  // many days locks until it syncs, and erases its records after the second number.
+  int device_lock_after_days = 14;
+  int device_erase_after_days = 30;
 };
 
 class SyncServer {

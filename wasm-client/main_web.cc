@@ -1,16 +1,36 @@
 // The browser shell of the tablet client: a full-window WebGL2 canvas, Dear ImGui sized for
-// touch, and the boot sequence. Nothing else: all behaviour lives in app/ (outpost::client::App),
-// all browser services in platform/.
+// touch, the boot sequence and the device lock. All record-keeping lives in app/
+// (outpost::client::App), the lock rules in app/device_lock.h, browser services in platform/.
 //
 // Boot order (each step only after the previous one succeeded):
 //   1. GLFW window on the page's <canvas id="canvas">, WebGL2 context, ImGui and its backends.
 //      Failure (no WebGL2) is shown in the page's status line, since ImGui cannot draw.
-//   2. The main loop starts and draws "Loading…" while IndexedDB is copied into /persist.
-//   3. Storage loaded: the App is built with the platform services and started. If loading
-//      failed the App is NOT started: a fresh replica flushed over the unreadable one would
-//      destroy it. The error is shown instead, with a Reload button.
-//   4. Every frame: NewFrame, App::Frame(), UI probes published, Render, and the hidden text
-//      input focused while ImGui wants text (platform/text_input_web.h: the tablet keyboard).
+//   2. The main loop starts and draws "Loading..." while the vault (platform/web_vault.h) opens
+//      IndexedDB, asks for persistent storage and reads the storage estimate.
+//   3. The vault is open:
+//      - no keys stored (nobody signed in here): a private window (IndexedDB unusable, or a
+//        quota under kMinQuotaBytes) is refused with the reason, since what is recorded there
+//        is lost when it closes; otherwise the App starts on an empty in-memory replica and
+//        shows sign-in. Nothing is written to IndexedDB until a key exists.
+//      - keys stored: past the days-without-sync erase limit, the vault is erased and the App
+//        starts empty with a notice; otherwise the unlock screen (locked on every load).
+//      - the vault cannot be read: the error is shown with a Reload button; nothing is changed.
+//   4. Unlock (PIN, or password; the server checks the password first once offline unlock is
+//      refused, device_lock.h): the data key is unwrapped, the replica decrypted into memory,
+//      then the App is built and started.
+//   5. First sign-in (Platform::on_signed_in, with the password): a data key is made and
+//      wrapped under the password, then the set-PIN screen shows until a good PIN is chosen.
+//      Later sign-ins re-wrap under the (perhaps changed) password.
+//   6. Every frame: NewFrame, the phase's screen (App::Frame() while running), UI probes
+//      published, Render, and the hidden text input focused while ImGui wants text.
+//   7. Lock, after kIdleLockMs without input (or the test setting below): the App is no longer
+//      drawn; once no request or flush is in flight, one last encrypted flush; on success the
+//      App is destroyed, the data key forgotten and the plain replica deleted from memory, and
+//      the unlock screen shows. If that flush fails the App is kept (its edits are only in
+//      memory) and the error is shown; the lock is tried again after the next idle period.
+//
+// Test setting: localStorage "outpost.idle_lock_ms" shortens the idle period (milliseconds,
+// read at each unlock, clamped by IdleLockMsFromSetting: it can never lengthen the lock).
 //
 // Coordinates: one ImGui unit is one CSS pixel. The canvas backing store is the CSS size times
 // devicePixelRatio, and the font atlas is rasterised at that ratio, so text is sharp on a tablet
@@ -24,25 +44,35 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <string>
 
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
+#include "shared/sync/codec.h"
 #include "wasm-client/app/app.h"
+#include "wasm-client/app/device_lock.h"
+#include "wasm-client/app/words.h"
 #include "wasm-client/platform/fetch_transport.h"
 #include "wasm-client/platform/online_status.h"
 #include "wasm-client/platform/text_input_web.h"
 #include "wasm-client/platform/touch_input.h"
 #include "wasm-client/platform/ui_probe_web.h"
-#include "wasm-client/platform/web_storage.h"
+#include "wasm-client/platform/web_vault.h"
+#include "wasm-client/screens/lock_screens.h"
 #include "wasm-client/widgets/ui_probe.h"
 
 namespace {
 
 using outpost::Status;
+using outpost::StatusOr;
 using outpost::client::App;
+using outpost::client::LockRecord;
+using outpost::client::T;
+using outpost::client::Tf;
+using outpost::client::web::WebVault;
 
 // Text size in CSS pixels, and controls at least 44 CSS pixels tall (Apple HIG / WCAG 2.5.5
 // touch target). ImGui's built-in font is 13 px; 1.5x keeps its pixel design legible.
@@ -50,17 +80,60 @@ constexpr float kFontCssPx = 19.5f;
 constexpr float kTouchScale = 1.5f;
 constexpr float kMinTargetCssPx = 44.0f;
 
+// Below this quota the window is taken for a private one: Chromium and Firefox give those a
+// small in-memory quota, while a normal profile gets a share of the disk (gigabytes).
+constexpr double kMinQuotaBytes = 120.0 * 1024 * 1024;
+
 constexpr const char* kCanvas = "#canvas";
 
-enum class Phase { kLoading, kRunning, kStorageFailed };
+enum class Phase {
+  kLoading,        // the vault is opening
+  kRefused,        // private window: no capture
+  kLocked,         // the unlock screen
+  kSetPin,         // after the first sign-in, until a PIN is chosen
+  kRunning,        // the App
+  kLocking,        // waiting for requests and flushes to end before the last flush
+  kStorageFailed,  // the vault cannot be read
+};
+
+// The App's requests, counted so a lock waits until none is in flight (their callbacks reach
+// into the App, which the lock destroys).
+class CountingTransport : public outpost::sync::Transport {
+ public:
+  explicit CountingTransport(outpost::sync::Transport& inner) : inner_(inner) {}
+  void Send(outpost::sync::HttpRequest request,
+            std::function<void(StatusOr<outpost::sync::HttpResponse>)> done) override {
+    ++in_flight_;
+    inner_.Send(std::move(request), [this, done = std::move(done)](
+                                        StatusOr<outpost::sync::HttpResponse> response) {
+      --in_flight_;
+      done(std::move(response));
+    });
+  }
+  int in_flight() const { return in_flight_; }
+
+ private:
+  outpost::sync::Transport& inner_;
+  int in_flight_ = 0;
+};
 
 struct Shell {
   GLFWwindow* window = nullptr;
-  outpost::client::web::WebStorage storage;
-  outpost::client::web::FetchTransport transport;
+  WebVault vault;
+  outpost::client::web::FetchTransport fetch;
+  CountingTransport transport{fetch};
+  int flushes_in_flight = 0;  // the App's flushes not yet answered
   std::unique_ptr<App> app;
   Phase phase = Phase::kLoading;
   std::string error;
+  LockRecord record;  // valid while keys exist
+  outpost::client::LockScreenState lock_screen;
+  outpost::client::IdleTimer idle;
+  bool final_flush_started = false;
+  bool pin_storing = false;  // the PIN slot is being written
+  int64_t record_saved_ms = 0;  // last time on_synced wrote the record
+  std::string notice;           // a message shown over the App until dismissed
+  std::string refusal;          // why capture is refused (Phase::kRefused)
   // Canvas geometry: CSS size, and backing-store pixels per CSS pixel.
   double css_width = 0, css_height = 0;
   int pixel_width = 0, pixel_height = 0;
@@ -79,6 +152,22 @@ EM_JS(void, outpost_set_page_status, (const char* text, int is_error), {
 });
 
 EM_JS(void, outpost_reload_page, (), { location.reload(); });
+
+// localStorage "outpost.idle_lock_ms" as malloc'ed text ("" when unset or unreadable).
+EM_JS(char*, outpost_idle_setting, (), {
+  var text = '';
+  try { text = localStorage.getItem('outpost.idle_lock_ms') || ''; } catch (e) {}
+  var n = lengthBytesUTF8(text) + 1;
+  var p = _malloc(n);
+  stringToUTF8(text, p, n);
+  return p;
+});
+
+int64_t NowMs() {
+  return static_cast<int64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                  std::chrono::system_clock::now().time_since_epoch())
+                                  .count());
+}
 
 void ShowPageStatus(const std::string& text, bool is_error) {
   std::fprintf(is_error ? stderr : stdout, "outpost: %s\n", text.c_str());
@@ -167,8 +256,7 @@ bool BeginFullScreen(const char* name) {
 
 void DrawLoading() {
   BeginFullScreen("##loading");
-  // ASCII dots: the built-in font has no U+2026.
-  ImGui::TextUnformatted("Loading...");
+  ImGui::TextUnformatted(T({"Loading...", "Yn llwytho..."}));
   outpost::client::ProbeText("shell.status", "Loading");
   ImGui::End();
 }
@@ -176,48 +264,408 @@ void DrawLoading() {
 void DrawStorageFailed(const Shell& shell) {
   BeginFullScreen("##storage-failed");
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted("Outpost could not open the records stored on this tablet.");
+  ImGui::TextUnformatted(T({"Outpost could not open the records stored on this tablet.",
+                            "Ni allai Outpost agor y cofnodion sydd wedi'u storio ar y dabled hon."}));
   ImGui::TextUnformatted(
-      "Nothing has been changed or deleted. Do not clear the browser's data: reload, and if "
-      "this message comes back, contact support with the text below.");
+      T({"Nothing has been changed or deleted. Do not clear the browser's data: reload, and if "
+         "this message comes back, contact support with the text below.",
+         "Nid oes dim wedi'i newid na'i ddileu. Peidiwch \xC3\xA2 chlirio data'r porwr: "
+         "ail-lwythwch, ac os daw'r neges hon yn \xC3\xB4l, cysylltwch \xC3\xA2'r t\xC3\xAEm "
+         "cymorth gyda'r testun isod."}));
   ImGui::Separator();
   ImGui::TextUnformatted(shell.error.c_str());
   ImGui::PopTextWrapPos();
   outpost::client::ProbeText("shell.error", shell.error);
-  if (ImGui::Button("Reload")) outpost_reload_page();
+  if (ImGui::Button(T({"Reload", "Ail-lwytho"}))) outpost_reload_page();
   outpost::client::ProbeLastItem("shell.reload");
   ImGui::End();
+}
+
+void DrawRefused(const Shell& shell) {
+  BeginFullScreen("##refused");
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(shell.refusal.c_str());
+  outpost::client::ProbeText("shell.refused", shell.refusal);
+  ImGui::PopTextWrapPos();
+  ImGui::End();
+}
+
+// A bar at the bottom, over whatever the phase draws, until the key worker dismisses it.
+void DrawNotice(Shell& shell) {
+  if (shell.notice.empty()) return;
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x, viewport->WorkPos.y + viewport->WorkSize.y),
+                          ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+  ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x, 0.0f));
+  ImGui::Begin("##notice", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+  ImGui::PushTextWrapPos(viewport->WorkSize.x - 130.0f);
+  ImGui::TextUnformatted(shell.notice.c_str());
+  ImGui::PopTextWrapPos();
+  outpost::client::ProbeText("shell.notice", shell.notice);
+  ImGui::SameLine();
+  if (ImGui::Button(T({"OK", "Iawn"}))) shell.notice.clear();
+  outpost::client::ProbeLastItem("shell.notice.ok");
+  ImGui::End();
+}
+
+std::string Megabytes(double bytes) {
+  char text[32];
+  if (bytes >= 1024.0 * 1024 * 1024)
+    std::snprintf(text, sizeof text, "%.1f GB", bytes / (1024.0 * 1024 * 1024));
+  else
+    std::snprintf(text, sizeof text, "%.1f MB", bytes / (1024.0 * 1024));
+  return text;
+}
+
+std::string StorageInfo(const outpost::client::web::VaultOpened& opened) {
+  std::string info;
+  if (opened.quota_bytes > 0)
+    info = Tf({"Storage on this tablet: %s used of %s.", "Storio ar y dabled hon: %s wedi'i "
+                                                         "ddefnyddio o %s."},
+              Megabytes(opened.usage_bytes).c_str(), Megabytes(opened.quota_bytes).c_str());
+  if (!opened.persisted) {
+    if (!info.empty()) info += " ";
+    info += T({"The browser has not agreed to keep Outpost's records for good: it may delete them "
+               "if the tablet runs short of space. Sync often, and add Outpost to the home screen.",
+               "Nid yw'r porwr wedi cytuno i gadw cofnodion Outpost am byth: gall eu dileu os "
+               "bydd y dabled yn brin o le. Cysonwch yn aml, ac ychwanegwch Outpost at y sgrin "
+               "gartref."});
+  }
+  return info;
+}
+
+void SaveRecord(Shell& shell) {
+  shell.vault.SaveLockRecord(outpost::client::EncodeLockRecord(shell.record), [](Status saved) {
+    if (!saved.ok()) g_shell->notice = saved.what();
+  });
+}
+
+void ShowUnlock(Shell& shell, std::string message) {
+  outpost::client::WipeSecrets(shell.lock_screen);
+  shell.lock_screen.display_name = shell.record.display_name;
+  shell.lock_screen.options = outpost::client::AllowedUnlock(shell.record, NowMs());
+  shell.lock_screen.use_password = false;
+  shell.lock_screen.working = false;
+  shell.lock_screen.message = std::move(message);
+  shell.phase = Phase::kLocked;
+}
+
+void ShowSetPin(Shell& shell) {
+  outpost::client::WipeSecrets(shell.lock_screen);
+  shell.lock_screen.message.clear();
+  shell.lock_screen.working = false;
+  shell.phase = Phase::kSetPin;
+}
+
+// The App's storage flush, counted (see CountingTransport).
+void FlushForApp(std::function<void(Status)> done) {
+  Shell& shell = *g_shell;
+  ++shell.flushes_in_flight;
+  shell.vault.Flush([done = std::move(done)](Status status) {
+    --g_shell->flushes_in_flight;
+    done(std::move(status));
+  });
+}
+
+void OnSignedIn(const outpost::client::SignedInKeyWorker& who) {
+  Shell& shell = *g_shell;
+  LockRecord& r = shell.record;
+  const bool same_user = r.username == who.username;
+  r.username = who.username;
+  r.display_name = who.display_name;
+  r.device_id = who.device_id;
+  // New keys (first sign-in here) have no PIN slot yet.
+  r.has_pin = shell.vault.unlocked() && same_user && r.has_pin;
+  r.lock_after_days = who.lock_after_days > 0 ? who.lock_after_days
+                                              : outpost::client::kDefaultLockAfterDays;
+  r.erase_after_days = who.erase_after_days > 0 ? who.erase_after_days
+                                                : outpost::client::kDefaultEraseAfterDays;
+  r.last_sync_ms = NowMs();
+  outpost::client::RecordUnlockSuccess(r);
+  auto report = [](Status status) {
+    if (!status.ok()) g_shell->notice = status.what();
+  };
+  if (shell.vault.unlocked()) {
+    // The password may have changed on the server: the old one must no longer open the records.
+    shell.vault.StoreSlot("password", who.password, report);
+  } else {
+    shell.vault.CreateKeys(who.password, report);
+  }
+  SaveRecord(shell);
+  shell.idle.Touch(NowMs());
+  if (!r.has_pin) ShowSetPin(shell);
+}
+
+void OnSynced() {
+  Shell& shell = *g_shell;
+  const int64_t now = NowMs();
+  shell.record.last_sync_ms = now;
+  // A sync runs every 30 s while online; the record need not be rewritten that often.
+  if (now - shell.record_saved_ms < 10 * 60 * 1000) return;
+  shell.record_saved_ms = now;
+  SaveRecord(shell);
+}
+
+void OnErased() {
+  Shell& shell = *g_shell;
+  shell.record = LockRecord{};
+  // The App has already emptied its replica; drop the keys and the stored copy too.
+  shell.vault.Erase([](Status erased) {
+    if (!erased.ok()) g_shell->notice = erased.what();
+  });
 }
 
 void StartApp(Shell& shell) {
   outpost::client::Platform platform;
   platform.transport = &shell.transport;
-  platform.flush_storage = [&storage = shell.storage](std::function<void(Status)> done) {
-    storage.Flush(std::move(done));
-  };
+  platform.flush_storage = FlushForApp;
   platform.is_online = [] { return outpost::client::web::IsOnline(); };
-  platform.now_ms = [] {
-    return static_cast<int64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                    std::chrono::system_clock::now().time_since_epoch())
-                                    .count());
-  };
-  platform.data_dir = outpost::client::web::WebStorage::kMountPoint;
+  platform.now_ms = NowMs;
+  platform.data_dir = WebVault::kFolder;
+  platform.on_signed_in = OnSignedIn;
+  platform.on_synced = OnSynced;
+  platform.on_erased = OnErased;
   shell.app = std::make_unique<App>(std::move(platform));
   // The App shows its own error screen when Start fails; the log helps support.
   Status started = shell.app->Start();
   if (!started.ok()) std::fprintf(stderr, "outpost: App::Start: %s\n", started.ToString().c_str());
+  char* setting = outpost_idle_setting();
+  shell.idle = outpost::client::IdleTimer(outpost::client::IdleLockMsFromSetting(setting));
+  std::free(setting);
+  shell.idle.Touch(NowMs());
   shell.phase = Phase::kRunning;
 }
 
-void OnStorageLoaded(Status status) {
-  Shell& shell = *g_shell;
-  if (!status.ok()) {
+// Erases everything stored (days without sync, or the server revoked the tablet) and starts the
+// App empty, with `why` shown.
+void EraseAndStart(Shell& shell, std::string why) {
+  shell.record = LockRecord{};
+  shell.notice = std::move(why);
+  shell.vault.Erase([](Status erased) {
+    if (!erased.ok()) g_shell->notice += " " + erased.what();
+    StartApp(*g_shell);
+  });
+}
+
+void Unlocked(Shell& shell) {
+  outpost::client::RecordUnlockSuccess(shell.record);
+  SaveRecord(shell);
+  outpost::client::WipeSecrets(shell.lock_screen);
+  shell.lock_screen.working = false;
+  StartApp(shell);
+  if (!shell.record.has_pin) ShowSetPin(shell);
+}
+
+void UnlockFailed(Shell& shell, outpost::client::UnlockMethod method, const Status& status) {
+  shell.lock_screen.working = false;
+  if (status.code() == Status::Code::kDataLoss) {
     shell.error = status.ToString();
     shell.phase = Phase::kStorageFailed;
-    std::fprintf(stderr, "outpost: %s\n", shell.error.c_str());
     return;
   }
-  StartApp(shell);
+  if (status.code() != Status::Code::kPermissionDenied) {
+    shell.lock_screen.message = status.what();  // storage trouble: not the key worker's fault
+    return;
+  }
+  outpost::client::RecordUnlockFailure(shell.record, method);
+  SaveRecord(shell);
+  const outpost::client::UnlockOptions now = outpost::client::AllowedUnlock(shell.record, NowMs());
+  std::string message =
+      method == outpost::client::UnlockMethod::kPin
+          ? T({"That PIN is not right.", "Nid yw'r PIN hwnnw'n gywir."})
+          : T({"That password is not right.", "Nid yw'r cyfrinair hwnnw'n gywir."});
+  if (now.needs_server) {
+    message += T({" Too many wrong attempts: the server must now check your password, so connect "
+                  "the tablet to the internet.",
+                  " Gormod o ymdrechion anghywir: rhaid i'r gweinydd wirio'ch cyfrinair nawr, "
+                  "felly cysylltwch y dabled \xC3\xA2'r rhyngrwyd."});
+  } else if (shell.lock_screen.options.pin && !now.pin) {
+    message += T({" Too many wrong PINs: unlock with your password.",
+                  " Gormod o PINau anghywir: datglowch gyda'ch cyfrinair."});
+  } else if (method == outpost::client::UnlockMethod::kPin) {
+    message += Tf({" %d tries left before only your password works.",
+                   " %d cynnig ar \xC3\xB4l cyn mai dim ond eich cyfrinair fydd yn gweithio."},
+                  outpost::client::kPinFailuresBeforePasswordOnly - shell.record.pin_failures);
+  }
+  ShowUnlock(shell, message);
+}
+
+// The server checks the password first (too many failures, or too long without a sync); on its
+// yes the password unwraps the key as usual. Its refusal of a revoked tablet erases it.
+void UnlockThroughServer(Shell& shell, std::string password) {
+  using outpost::client::UnlockMethod;
+  if (!outpost::client::web::IsOnline()) {
+    shell.lock_screen.message = T({"Unlocking now needs a connection. Connect to the internet and "
+                                   "try again.",
+                                   "Mae angen cysylltiad i ddatgloi nawr. Cysylltwch \xC3\xA2'r "
+                                   "rhyngrwyd a rhowch gynnig arall arni."});
+    return;
+  }
+  shell.lock_screen.working = true;
+  outpost::sync::SignInRequest request{outpost::sync::kProtocolVersion, shell.record.username,
+                                       password, shell.record.device_id};
+  shell.fetch.Send(
+      {"POST", "/api/v1/session", "", outpost::sync::Encode(request)},
+      [password](StatusOr<outpost::sync::HttpResponse> response) {
+        Shell& shell = *g_shell;
+        shell.lock_screen.working = false;
+        if (!response.ok()) {
+          shell.lock_screen.message = response.status().what();
+          return;
+        }
+        if (response->status != 200) {
+          auto error = outpost::sync::DecodeErrorBody(response->body);
+          if (error.ok() && error->where == "device_revoked") {
+            return EraseAndStart(shell, T({"This tablet was withdrawn by your administrator, so "
+                                           "its records have been erased.",
+                                           "Cafodd y dabled hon ei thynnu'n \xC3\xB4l gan eich "
+                                           "gweinyddwr, felly mae ei chofnodion wedi'u dileu."}));
+          }
+          if (response->status == 401)
+            return UnlockFailed(shell, UnlockMethod::kPassword,
+                                Status::PermissionDenied("unlock", "refused by the server"));
+          shell.lock_screen.message = error.ok() ? error->message : "HTTP " + std::to_string(response->status);
+          return;
+        }
+        shell.record.last_sync_ms = NowMs();  // the server vouched for the key worker just now
+        shell.lock_screen.working = true;
+        shell.vault.Unlock("password", password, [](Status unlocked) {
+          if (unlocked.ok()) return Unlocked(*g_shell);
+          UnlockFailed(*g_shell, UnlockMethod::kPassword, unlocked);
+        });
+      });
+}
+
+void HandleUnlock(Shell& shell) {
+  using outpost::client::UnlockMethod;
+  const bool password = outpost::client::UnlockWithPassword(shell.lock_screen);
+  std::string secret = password ? shell.lock_screen.password : shell.lock_screen.pin;
+  outpost::client::WipeSecrets(shell.lock_screen);
+  if (secret.empty()) return;
+  shell.lock_screen.message.clear();
+  if (shell.lock_screen.options.needs_server) return UnlockThroughServer(shell, std::move(secret));
+  const UnlockMethod method = password ? UnlockMethod::kPassword : UnlockMethod::kPin;
+  shell.lock_screen.working = true;
+  shell.vault.Unlock(password ? "password" : "pin", secret, [method](Status unlocked) {
+    if (unlocked.ok()) return Unlocked(*g_shell);
+    UnlockFailed(*g_shell, method, unlocked);
+  });
+}
+
+void HandleSetPin(Shell& shell) {
+  using outpost::client::PinProblem;
+  const PinProblem problem =
+      outpost::client::CheckNewPin(shell.lock_screen.pin, shell.lock_screen.pin_again);
+  std::string pin = shell.lock_screen.pin;
+  outpost::client::WipeSecrets(shell.lock_screen);
+  if (problem != PinProblem::kNone) {
+    shell.lock_screen.message = outpost::client::PinProblemText(problem);
+    return;
+  }
+  shell.pin_storing = true;
+  shell.vault.StoreSlot("pin", pin, [](Status stored) {
+    Shell& shell = *g_shell;
+    shell.pin_storing = false;
+    if (!stored.ok()) {
+      shell.lock_screen.message = stored.what();
+      return;
+    }
+    shell.record.has_pin = true;
+    shell.record.pin_failures = 0;
+    SaveRecord(shell);
+    shell.idle.Touch(NowMs());
+    shell.phase = Phase::kRunning;
+  });
+}
+
+// Once the App is quiet, the last flush; then the App, the key and the plain replica go.
+void AdvanceLock(Shell& shell) {
+  if (shell.final_flush_started || shell.transport.in_flight() > 0 || shell.flushes_in_flight > 0)
+    return;
+  shell.final_flush_started = true;
+  shell.vault.Flush([](Status flushed) {
+    Shell& shell = *g_shell;
+    shell.final_flush_started = false;
+    if (!flushed.ok()) {
+      shell.notice = Tf({"Outpost could not lock safely, because saving failed: %s",
+                         "Ni allai Outpost gloi'n ddiogel, oherwydd methodd cadw: %s"},
+                        flushed.what().c_str());
+      shell.idle.Touch(NowMs());
+      shell.phase = Phase::kRunning;
+      return;
+    }
+    shell.app.reset();
+    shell.vault.Lock();
+    SaveRecord(shell);
+    ShowUnlock(shell, "");
+  });
+}
+
+void OnVaultOpened(StatusOr<outpost::client::web::VaultOpened> opened) {
+  Shell& shell = *g_shell;
+  if (!opened.ok()) {
+    shell.refusal = T({"Outpost cannot keep records in this window: the browser does not let it "
+                       "use storage (a private or incognito window does this). Open Outpost in a "
+                       "normal window.",
+                       "Ni all Outpost gadw cofnodion yn y ffenestr hon: nid yw'r porwr yn "
+                       "gadael iddo ddefnyddio storfa (mae ffenestr breifat neu incognito yn "
+                       "gwneud hyn). Agorwch Outpost mewn ffenestr arferol."});
+    shell.refusal += "\n" + opened.status().what();
+    shell.phase = Phase::kRefused;
+    return;
+  }
+  shell.lock_screen.storage_info = StorageInfo(*opened);
+  if (!opened->has_keys) {
+    if (opened->quota_bytes >= 0 && opened->quota_bytes < kMinQuotaBytes) {
+      shell.refusal = Tf({"This looks like a private or incognito window: the browser gives "
+                          "Outpost only %s and deletes it when the window closes, so records "
+                          "made here could be lost. Open Outpost in a normal window.",
+                          "Mae hon yn edrych fel ffenestr breifat neu incognito: dim ond %s mae'r "
+                          "porwr yn ei roi i Outpost ac mae'n ei ddileu pan fydd y ffenestr yn "
+                          "cau, felly gallai cofnodion a wneir yma gael eu colli. Agorwch Outpost "
+                          "mewn ffenestr arferol."},
+                         Megabytes(opened->quota_bytes).c_str());
+      shell.phase = Phase::kRefused;
+      return;
+    }
+    StartApp(shell);
+    return;
+  }
+  auto record = outpost::client::DecodeLockRecord(opened->lock_record);
+  if (record.ok()) {
+    shell.record = *record;
+  } else {
+    // No readable record: the strictest reading (server check before unlocking).
+    shell.record = LockRecord{};
+    shell.record.failures = outpost::client::kFailuresBeforeServerCheck;
+  }
+  shell.record.has_pin = opened->has_pin;
+  const int64_t now = NowMs();
+  if (record.ok() &&
+      outpost::client::CheckSyncAge(shell.record, now) == outpost::client::SyncAge::kErase) {
+    return EraseAndStart(
+        shell, Tf({"This tablet had not synced for %d days, so its records were erased. Sign in "
+                   "to get your caseload back.",
+                   "Nid oedd y dabled hon wedi cysoni ers %d diwrnod, felly cafodd ei chofnodion "
+                   "eu dileu. Mewngofnodwch i gael eich llwyth achosion yn \xC3\xB4l."},
+                  outpost::client::DaysSinceSync(shell.record, now)));
+  }
+  ShowUnlock(shell, "");
+}
+
+// Any touch, click, scroll or key counts as activity for the idle lock.
+bool HadInput() {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.MouseDelta.x != 0 || io.MouseDelta.y != 0 || io.MouseWheel != 0 ||
+      io.InputQueueCharacters.Size > 0)
+    return true;
+  for (bool down : io.MouseDown)
+    if (down) return true;
+  for (bool down : io.KeysDown)
+    if (down) return true;
+  return false;
 }
 
 void RunFrame() {
@@ -229,12 +677,36 @@ void RunFrame() {
   UseCssPixels(shell);
   ImGui::NewFrame();
 
+  const int64_t now = NowMs();
+  if (HadInput()) shell.idle.Touch(now);
+  if ((shell.phase == Phase::kRunning || shell.phase == Phase::kSetPin) &&
+      shell.vault.unlocked() && shell.idle.Expired(now)) {
+    shell.phase = Phase::kLocking;
+  }
+
+  outpost::client::LockIntents intents;
   switch (shell.phase) {
     case Phase::kLoading: DrawLoading(); break;
+    case Phase::kRefused: DrawRefused(shell); break;
     case Phase::kStorageFailed: DrawStorageFailed(shell); break;
+    case Phase::kLocked: DrawUnlockScreen(shell.lock_screen, intents); break;
+    case Phase::kSetPin:
+      // The key is being made from the password for a moment after sign-in.
+      shell.lock_screen.working = !shell.vault.unlocked() || shell.pin_storing;
+      DrawSetPinScreen(shell.lock_screen, intents);
+      break;
     case Phase::kRunning: shell.app->Frame(); break;
+    case Phase::kLocking:
+      shell.lock_screen.working = true;
+      shell.lock_screen.options = {};
+      DrawUnlockScreen(shell.lock_screen, intents);
+      AdvanceLock(shell);
+      break;
   }
+  DrawNotice(shell);
   outpost::client::web::PublishUiProbes();
+  if (intents.unlock) HandleUnlock(shell);
+  if (intents.set_pin) HandleSetPin(shell);
 
   ImGui::Render();
   outpost::client::web::UpdateTextInput(ImGui::GetIO().WantTextInput);
@@ -284,14 +756,14 @@ int main() {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;  // layout is code, not user state; and /persist is for records only
+  io.IniFilename = nullptr;  // layout is code, not user state
   StyleForTouch();
   ImGui_ImplGlfw_InitForOpenGL(shell.window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   outpost::client::web::InstallTouchAsMouse();
   outpost::client::web::InstallTextInput();
 
-  shell.storage.Load(OnStorageLoaded);
+  shell.vault.Open(OnVaultOpened);
   emscripten_set_main_loop(RunFrame, 0, false);
   return 0;
 }

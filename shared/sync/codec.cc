@@ -413,11 +413,14 @@ std::string Encode(const SignInRequest& m) {
 }
 
 std::string Encode(const SignInResponse& m) {
-  return json{{"display_name", m.display_name}, {"expires_at", m.expires_at},
-              {"protocol", m.protocol},         {"role", m.role},
-              {"server_time", m.server_time},   {"token", m.token},
-              {"username", m.username}}
-      .dump();
+  json j{{"display_name", m.display_name}, {"expires_at", m.expires_at},
+         {"protocol", m.protocol},         {"role", m.role},
+         {"server_time", m.server_time},   {"token", m.token},
+         {"username", m.username}};
+  // Optional fields are left out when unset, so older servers' answers stay byte-identical.
+  if (m.lock_after_days > 0) j["lock_after_days"] = m.lock_after_days;
+  if (m.erase_after_days > 0) j["erase_after_days"] = m.erase_after_days;
+  return j.dump();
 }
 
 std::string Encode(const PushRequest& m) {
@@ -506,9 +509,18 @@ StatusOr<SignInRequest> DecodeSignInRequest(std::string_view text) {
 StatusOr<SignInResponse> DecodeSignInResponse(std::string_view text) {
   OUTPOST_ASSIGN_OR_RETURN(json j, Parse(text));
   Reader r(j, "");
-  r.Allow({"display_name", "expires_at", "protocol", "role", "server_time", "token", "username"});
+  r.Allow({"display_name", "erase_after_days", "expires_at", "lock_after_days", "protocol", "role",
+           "server_time", "token", "username"});
   r.Protocol();
   SignInResponse m;
+  auto days = [&](const char* key) {  // optional; ten years is far beyond any sane setting
+    if (!j.contains(key)) return 0;
+    int64_t value = r.Integer(key);
+    if (value < 0 || value > 3650) r.Fail(key, "must be 0 to 3650 days");
+    return static_cast<int>(value);
+  };
+  m.lock_after_days = days("lock_after_days");
+  m.erase_after_days = days("erase_after_days");
   m.display_name = r.String("display_name");
   m.expires_at = r.String("expires_at");
   m.role = r.String("role");

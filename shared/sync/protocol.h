@@ -47,6 +47,11 @@ struct SignInResponse {
   std::string role;        // key_worker, supervisor, administrator, compliance_officer
   std::string expires_at;  // ISO 8601 UTC
   std::string server_time;  // ISO 8601 UTC: lets the tablet correct its clock from the start
+  // Optional (absent or 0: the tablet's own defaults). A tablet that has not completed a sync for
+  // lock_after_days locks and refuses offline unlock until it syncs; after erase_after_days it
+  // erases its records, as a revoked device does. Servers set them from their configuration.
+  int lock_after_days = 0;
+  int erase_after_days = 0;
   bool operator==(const SignInResponse&) const = default;
 };
 

@@ -123,3 +123,38 @@ export async function waitForText(page, name, expected, timeoutMs = 10000) {
     return text !== undefined && matches(text) ? text : false;
   }, timeoutMs);
 }
+
+// The device lock (wasm-client/screens/lock_screens.h). Waits for the set-PIN screen that follows
+// a first sign-in, enters `pin` twice and waits for the App to show again.
+export async function setPin(page, pin, timeoutMs = 20000) {
+  await waitForText(page, 'lock.screen', 'set_pin', timeoutMs);
+  await typeInto(page, 'setpin.pin', pin);
+  await typeInto(page, 'setpin.again', pin);
+  await waitForText(page, 'lock.working', 'no', timeoutMs);  // the key from the password is ready
+  await tapItem(page, 'setpin.submit');
+}
+
+// Waits for the unlock screen and enters `secret`: a PIN, or with {password: true} the password.
+export async function unlock(page, secret, { password = false, timeoutMs = 20000 } = {}) {
+  await waitForText(page, 'lock.screen', 'unlock', timeoutMs);
+  await waitForText(page, 'lock.working', 'no', timeoutMs);
+  if (password) {
+    const ui = await waitForUi(page, (u) => u.items, timeoutMs);
+    if (!ui['unlock.password']) await tapItem(page, 'unlock.use_password');
+    await typeInto(page, 'unlock.password', secret);
+  } else {
+    await typeInto(page, 'unlock.pin', secret);
+  }
+  await tapItem(page, 'unlock.submit');
+}
+
+// From a participant's screen: opens the contact form, fills a face-to-face contact that was
+// attended, and taps Save. The caller waits for what it expects ("saved", or an error).
+export async function fillAndSaveContact(page, { location, notes }) {
+  await tapItem(page, 'participant.record_contact');
+  await tapItem(page, 'contact.mode.face_to_face');
+  await typeInto(page, 'contact.location', location);
+  await tapItem(page, 'contact.outcome.attended');
+  await typeInto(page, 'contact.notes', notes);
+  await tapItem(page, 'contact.save');
+}

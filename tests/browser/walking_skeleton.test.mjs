@@ -1,8 +1,8 @@
-// The walking skeleton, end to end with the real parts: a key worker signs in on the tablet,
-// records a contact, loses the network, records another, reloads the app and closes and reopens
+// The walking skeleton, end to end with the real parts: a key worker signs in on the tablet and
+// chooses a PIN, records a contact, loses the network, records another, reloads the app and closes and reopens
 // the tab offline, comes back online and syncs; a second tablet of the same key worker pulls
 // both; a supervisor sees both on the review page; and the central SQLite file holds each
-// exactly once.
+// exactly once. Each reload and reopening starts at the unlock screen (the PIN opens it).
 //
 // Run by ctest (tests/browser/tests.cmake) with OUTPOST_SERVER_BINARY, OUTPOST_WEB_ROOT and
 // OUTPOST_ARTIFACTS set. Screenshots of the caseload and the contact form are saved there.
@@ -12,7 +12,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { launchBrowser, newTabletContext, tapItem, typeInto, waitForText, uiText } from './lib.mjs';
+import {
+  fillAndSaveContact, launchBrowser, newTabletContext, setPin, tapItem, typeInto, unlock, waitForText, uiText,
+} from './lib.mjs';
 import { startServer } from './server.mjs';
 
 const serverBinary = process.env.OUTPOST_SERVER_BINARY;
@@ -23,20 +25,19 @@ function central(store, sql) {
   return execFileSync('sqlite3', [store, sql], { encoding: 'utf8' }).trim();
 }
 
+const kPin = '582913';
+
+// A first sign-in on a tablet, then the PIN that unlocks it from then on.
 async function signIn(page, username, password) {
   await typeInto(page, 'signin.username', username);
   await typeInto(page, 'signin.password', password);
   await tapItem(page, 'signin.submit');
+  await setPin(page, kPin);
   await waitForText(page, 'caseload.count', /participants$/, 20000);
 }
 
 async function recordContact(page, { location, notes }) {
-  await tapItem(page, 'participant.record_contact');
-  await tapItem(page, 'contact.mode.face_to_face');
-  await typeInto(page, 'contact.location', location);
-  await tapItem(page, 'contact.outcome.attended');
-  await typeInto(page, 'contact.notes', notes);
-  await tapItem(page, 'contact.save');
+  await fillAndSaveContact(page, { location, notes });
   await waitForText(page, 'banner', 'Contact saved on this tablet');
 }
 
@@ -75,8 +76,10 @@ test('a contact recorded offline reaches the central store once and every device
   await waitForText(page, 'sync.status', 'Offline: 1 change waiting to sync');
   await waitForText(page, 'contact.0.sync', 'Waiting to sync');
 
-  // Reload with no network: the service worker serves the app, IndexedDB the records.
+  // Reload with no network: the service worker serves the app, IndexedDB the records, which the
+  // PIN unlocks.
   await page.reload();
+  await unlock(page, kPin);
   await waitForText(page, 'caseload.count', '4 participants', 20000);
   await waitForText(page, 'sync.status', 'Offline: 1 change waiting to sync');
   await tapItem(page, 'caseload.open.Okafor');
@@ -87,6 +90,7 @@ test('a contact recorded offline reaches the central store once and every device
   await page.close();
   page = await tabletA.newPage();
   await page.goto(server.url + '/');
+  await unlock(page, kPin);
   await waitForText(page, 'sync.status', 'Offline: 1 change waiting to sync', 20000);
   await tapItem(page, 'caseload.open.Okafor');
   await waitForText(page, 'participant.contacts', '2 contacts');

@@ -228,5 +228,23 @@ TEST_CASE("the whole interface switches to Welsh and stays Welsh after a restart
   CHECK((status == "Heb gysoni eto" || status.rfind("Yn gyfredol", 0) == 0));
 }
 
+TEST_CASE("signing out is refused while a contact waits to sync") {
+  EvansOpen evans;
+  Tablet& tablet = evans.tablet;
+  tablet.online = false;
+  tablet.ui->Tap("participant.tab.record");
+  tablet.ui->Tap("participant.record_contact");
+  tablet.ui->Tap("contact.save");
+  tablet.ui->Tap("nav.settings");
+  tablet.ui->Tap("settings.sign_out");
+  CHECK(tablet.ui->Text("banner") == "Not signed out: 1 changes are waiting to sync. Connect and sync first.");
+  CHECK(tablet.ui->Has("settings.sign_out"));
+  tablet.online = true;
+  tablet.ui->Tap("sync.now");
+  tablet.ui->Frames(6);
+  tablet.ui->Tap("settings.sign_out");
+  CHECK(tablet.ui->Has("signin.username"));
+}
+
 }  // namespace
 }  // namespace outpost::testing

@@ -67,11 +67,20 @@ TEST_CASE("the sign-in example in docs/protocol.md is what the codec sends and r
   CheckInDocs(golden);
 
   SignInResponse response{kProtocolVersion, std::string(64, 'a'), "amira.khan", "Amira Khan",
-                          "key_worker", "2026-12-07T10:00:00Z", "2026-11-23T10:00:00Z"};
+                          "key_worker", "2026-12-07T10:00:00Z", "2026-11-23T10:00:00Z", 14, 30};
   golden = Golden("sign_in_response.json", Encode(response));
   CHECK(Encode(response) == golden);
   CHECK(*DecodeSignInResponse(golden) == response);
   CheckInDocs(golden);
+
+  // The device-lock fields are optional: an answer without them reads as 0 (tablet defaults).
+  SignInResponse plain = response;
+  plain.lock_after_days = plain.erase_after_days = 0;
+  CHECK(Encode(plain).find("after_days") == std::string::npos);
+  CHECK(*DecodeSignInResponse(Encode(plain)) == plain);
+  CHECK(!DecodeSignInResponse(R"({"display_name":"","expires_at":"","protocol":2,"role":"",)"
+                              R"("server_time":"","token":"","username":"","lock_after_days":-1})")
+             .ok());
 }
 
 TEST_CASE("the push example in docs/protocol.md is what the codec sends and reads") {

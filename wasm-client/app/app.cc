@@ -21,6 +21,7 @@
 #include "wasm-client/app/app_state.h"
 #include "wasm-client/app/rule_words.h"
 #include "wasm-client/app/uk_time.h"
+#include "wasm-client/app/words.h"
 #include "wasm-client/screens/screens.h"
 #include "wasm-client/widgets/ui_probe.h"
 
@@ -107,7 +108,7 @@ struct App::Impl {
   AppState state;
   std::string token;
   bool sync_requested = false;
-  int rounds_seen = 0;
+  int rounds_seen = 0;  // sync rounds already seen: each reloads and goes to platform.on_synced
   Screen drawn_screen = Screen::kFailed;
   domain::ParticipantRecords open_records;  // of state.participant, as the rules read them
 
@@ -409,7 +410,7 @@ struct App::Impl {
     state.sign_in_message.clear();
     platform.transport->Send(
         {"POST", "/api/v1/session", "", sync::Encode(request)},
-        [this](StatusOr<sync::HttpResponse> response) {
+        [this, device_id](StatusOr<sync::HttpResponse> response) {
           state.signing_in = false;
           if (!response.ok()) {
             state.sign_in_message = Tf({"Cannot reach the server: %s", "Methu cyrraedd y gweinydd: %s"},
@@ -445,6 +446,9 @@ struct App::Impl {
                                     {"clock_offset_ms", offset}}) {
             if (Status s = store::SetDeviceState(*db, key, value); !s.ok()) return Fail(s);
           }
+          if (platform.on_signed_in)
+            platform.on_signed_in({session->username, session->display_name, state.password,
+                                   device_id, session->lock_after_days, session->erase_after_days});
           std::memset(state.password, 0, sizeof state.password);
           token = session->token;
           state.username_signed_in = session->username;
@@ -464,8 +468,9 @@ struct App::Impl {
     state.screen = Screen::kSignIn;
   }
 
-  // The server revoked this tablet: nothing of the caseload may stay on it.
-  void Revoked() {
+  // Erases the caseload from the tablet and shows sign-in with `message`. A new device id, since
+  // the server binds a device to one key worker.
+  void EraseAndShowSignIn(const std::string& message) {
     Status erased = store::EraseLocalData(*db);
     if (!erased.ok()) return Fail(erased);
     token.clear();
@@ -474,9 +479,29 @@ struct App::Impl {
     state.settings = settings;
     Status renewed = store::SetDeviceState(*db, "device_id", "tab-" + RandomHex(8));
     if (!renewed.ok()) return Fail(renewed);
-    state.sign_in_message = T({"This tablet was withdrawn by your administrator, so its records have been erased.",
-                               "Tynnwyd y dabled hon yn ôl gan eich gweinyddwr, felly mae ei chofnodion wedi'u dileu."});
+    state.sign_in_message = message;
+    if (platform.on_erased) platform.on_erased();
     platform.flush_storage([](Status) {});
+  }
+
+  // The server revoked this tablet: nothing of the caseload may stay on it.
+  void Revoked() {
+    EraseAndShowSignIn(T({"This tablet was withdrawn by your administrator, so its records have been erased.",
+                          "Tynnwyd y dabled hon yn ôl gan eich gweinyddwr, felly mae ei chofnodion wedi'u dileu."}));
+  }
+
+  // Signing out erases the tablet's records, so it is refused while changes wait to sync.
+  void SignOut() {
+    if (state.sync.waiting > 0) {
+      state.banner = Tf({"Not signed out: %lld changes are waiting to sync. Connect and sync first.",
+                         "Heb allgofnodi: mae %lld newid yn aros i gysoni. Cysylltwch a chysonwch "
+                         "yn gyntaf."},
+                        static_cast<long long>(state.sync.waiting));
+      return;
+    }
+    EraseAndShowSignIn(T({"Signed out. Records of the caseload are no longer on this tablet.",
+                          "Wedi allgofnodi. Nid yw cofnodion y llwyth achosion ar y dabled hon "
+                          "mwyach."}));
   }
 
   void NewContactDraft() {
@@ -645,6 +670,7 @@ struct App::Impl {
   void Execute(const Commands& commands) {
     if (commands.sign_in) SignIn();
     if (commands.sync_now) sync_requested = true;
+    if (commands.sign_out) SignOut();
     if (commands.open_participant) {
       for (const ParticipantRow& p : state.caseload)
         if (p.participant_id == *commands.open_participant) state.participant = p;
@@ -686,6 +712,8 @@ struct App::Impl {
       sync->Tick(online, token, sync_requested);
       sync_requested = false;
       const sync::SyncSession::Progress p = sync->progress();
+      const bool round_done = p.rounds_completed != rounds_seen;
+      rounds_seen = p.rounds_completed;
       state.sync.in_flight = p.in_flight;
       state.sync.sent = p.sent;
       state.sync.to_send = p.to_send;
@@ -695,9 +723,9 @@ struct App::Impl {
       state.sync.last_synced_ms = p.last_synced_at.empty() ? 0 : ParseUtc(p.last_synced_at).value_or(0);
       state.sync.last_error = p.last_error;
       state.sync.clock_flagged = p.clock_flagged;
-      if (p.rounds_completed != rounds_seen) {  // a round may have confirmed what is shown
-        rounds_seen = p.rounds_completed;
-        Reload();
+      if (round_done) {
+        if (platform.on_synced) platform.on_synced();
+        Reload();  // the round may have confirmed what is shown, or brought new records
       }
     }
     state.sync.online = online;

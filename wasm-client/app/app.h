@@ -17,6 +17,16 @@
 
 namespace outpost::client {
 
+// Who signed in, handed to Platform::on_signed_in (the shell protects the replica with it).
+struct SignedInKeyWorker {
+  std::string username;
+  std::string display_name;
+  std::string password;   // as typed; the hook must not keep it longer than it needs it
+  std::string device_id;
+  int lock_after_days = 0;   // from the server (sync::SignInResponse); 0: the tablet's default
+  int erase_after_days = 0;
+};
+
 struct Platform {
   // Reaches the sync server (same origin as the page). Not owned; outlives the App.
   sync::Transport* transport = nullptr;
@@ -29,6 +39,15 @@ struct Platform {
   std::function<int64_t()> now_ms;
   // A folder that survives reloads once flushed, e.g. "/persist".
   std::string data_dir;
+
+  // Device lock (wasm-client/app/device_lock.h); each may be left empty (native tests).
+  // A key worker signed in online. Called before the App flushes what the sign-in wrote, so the
+  // shell can set up encryption first (its flush_storage waits for that).
+  std::function<void(const SignedInKeyWorker&)> on_signed_in;
+  // A sync round completed: the tablet was in touch with the server now (days-without-sync).
+  std::function<void()> on_synced;
+  // The App erased its records (the server revoked the device): the shell forgets its keys.
+  std::function<void()> on_erased;
 };
 
 class App {

@@ -196,6 +196,7 @@ struct AppState {
 struct Commands {
   bool sign_in = false;
   bool sync_now = false;
+  bool sign_out = false;  // refused while changes wait to sync (the banner says why)
   std::optional<std::string> open_participant;  // participant_id
   std::optional<ParticipantTab> show_tab;
   bool new_contact = false;

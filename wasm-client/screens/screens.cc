@@ -604,6 +604,17 @@ void DrawSettingsScreen(const AppState& state, Commands& commands) {
   }
   ImGui::Checkbox(T({"High contrast", "Cyferbyniad uchel"}), &wanted.high_contrast);
   ProbeLastItem("settings.contrast");
+  if (!state.username_signed_in.empty()) {
+    ImGui::Separator();
+    ImGui::TextWrapped("%s", T({"Signing out removes the caseload from this tablet. It is refused while changes wait to sync.",
+                                "Mae allgofnodi yn tynnu'r llwyth achosion o'r dabled hon. Caiff ei wrthod tra bod newidiadau'n aros i gysoni."}));
+    if (ImGui::Button(T({"Sign out", "Allgofnodi"}))) commands.sign_out = true;
+    ProbeLastItem("settings.sign_out");
+    if (!state.banner.empty()) {
+      ErrorText(state.banner);
+      ProbeText("banner", state.banner);
+    }
+  }
   if (wanted.language != state.settings.language || wanted.text_percent != state.settings.text_percent ||
       wanted.high_contrast != state.settings.high_contrast)
     commands.apply_settings = wanted;

@@ -54,8 +54,9 @@ void DrawRecordForm(AppState& state, Commands& commands);
 // "reengagement.notice_body", "reengagement.state".
 void DrawReengagementScreen(const AppState& state, Commands& commands);
 
-// Language, text size and contrast. Probes: items "settings.language.<en|cy>",
-// "settings.text.<100|125|150>", "settings.contrast", "nav.back".
+// Language, text size, contrast and signing out. Probes: items "settings.language.<en|cy>",
+// "settings.text.<100|125|150>", "settings.contrast", "settings.sign_out", "nav.back"; text
+// "banner" (why signing out was refused).
 void DrawSettingsScreen(const AppState& state, Commands& commands);
 
 }  // namespace outpost::client

@@ -1,0 +1,179 @@
+// The device lock and encrypted storage, in Chromium against the real server, by touch:
+//   - the first sign-in asks for a PIN and refuses a weak one;
+//   - a recorded contact is stored encrypted: no value in any IndexedDB database of the page
+//     holds the participant's name, the notes, the PIN or the password;
+//   - a reload shows the unlock screen; a wrong PIN is refused; the right one opens the records;
+//   - offline, a reload still unlocks with the PIN (and with the password);
+//   - after the idle period (shortened through localStorage "outpost.idle_lock_ms", see
+//     main_web.cc) the tablet locks by itself, keeping what was recorded;
+//   - 5 wrong PINs leave only the password;
+//   - a full storage quota (Chromium's Storage.overrideQuotaForOrigin) is reported, not
+//     swallowed.
+//
+// Run by ctest (tests/browser/tests.cmake) with OUTPOST_SERVER_BINARY and OUTPOST_WEB_ROOT set.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import {
+  fillAndSaveContact, launchBrowser, newTabletContext, setPin, tapItem, typeInto, unlock, uiText, waitForText,
+  waitForUi,
+} from './lib.mjs';
+import { startServer } from './server.mjs';
+
+const serverBinary = process.env.OUTPOST_SERVER_BINARY;
+const webRoot = process.env.OUTPOST_WEB_ROOT;
+
+const kPassword = 'outpost-demo-amira';
+const kPin = '582913';
+const kNotes = 'Private note: moving to the Riverside hostel next week';
+
+// Every value of every object store of every IndexedDB database the page's origin has, as one
+// string: text as it is, bytes (the encrypted records) as Latin-1, so any ASCII text stored in
+// the clear shows up verbatim.
+async function everythingStored(page) {
+  return page.evaluate(async () => {
+    const flatten = (value) => {
+      if (value === null || value === undefined) return '';
+      if (typeof value === 'string') return value;
+      if (typeof value !== 'object') return String(value);
+      if (value instanceof ArrayBuffer) value = new Uint8Array(value);
+      if (ArrayBuffer.isView(value)) {
+        const bytes = new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+        let text = '';
+        for (let i = 0; i < bytes.length; ++i) text += String.fromCharCode(bytes[i]);
+        return text;
+      }
+      return Object.entries(value).map(([k, v]) => k + '=' + flatten(v)).join('\n');
+    };
+    const request = (r) => new Promise((ok, no) => {
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => no(r.error);
+    });
+    const out = { databases: [], text: '', bytes: 0 };
+    for (const info of await indexedDB.databases()) {
+      out.databases.push(info.name);
+      const db = await request(indexedDB.open(info.name));
+      for (const name of db.objectStoreNames) {
+        const store = db.transaction(name, 'readonly').objectStore(name);
+        for (const value of await request(store.getAll())) {
+          const text = flatten(value);
+          out.text += text + '\n';
+          out.bytes += text.length;
+        }
+      }
+      db.close();
+    }
+    return out;
+  });
+}
+
+async function openOkafor(page) {
+  await waitForText(page, 'caseload.count', '4 participants', 20000);
+  await tapItem(page, 'caseload.open.Okafor');
+  await waitForText(page, 'participant.name', 'Grace Okafor');
+}
+
+test('the records on the tablet are encrypted and open only with the PIN or password', async (t) => {
+  assert.ok(serverBinary && webRoot, 'OUTPOST_SERVER_BINARY and OUTPOST_WEB_ROOT must be set');
+  const server = await startServer({ serverBinary, webRoot });
+  const { browser, close } = await launchBrowser({ extraArgs: ['--ignore-certificate-errors'] });
+  t.after(async () => { await close(); await server.stop(); });
+  const context = await newTabletContext(browser);
+  const page = await context.newPage();
+  await page.goto(server.url + '/');
+
+  // Before any sign-in there is nothing to unlock.
+  await waitForUi(page, (ui) => ui.items?.['signin.username'], 20000);
+
+  // First sign-in: a PIN must be chosen, and a trivially weak one is refused.
+  await typeInto(page, 'signin.username', 'amira.khan');
+  await typeInto(page, 'signin.password', kPassword);
+  await tapItem(page, 'signin.submit');
+  await waitForText(page, 'lock.screen', 'set_pin', 20000);
+  await waitForText(page, 'storage.info', /Storage on this tablet: .* used of /);
+  await typeInto(page, 'setpin.pin', '123456');
+  await typeInto(page, 'setpin.again', '123456');
+  await waitForText(page, 'lock.working', 'no', 20000);
+  await tapItem(page, 'setpin.submit');
+  await waitForText(page, 'setpin.message', /run of digits/);
+  await setPin(page, kPin);
+
+  // A contact, saved only once durable.
+  await openOkafor(page);
+  await fillAndSaveContact(page, { location: 'Town Hall', notes: kNotes });
+  await waitForText(page, 'banner', 'Contact saved on this tablet');
+  await waitForText(page, 'contact.0.sync', 'Confirmed by the server', 20000);
+
+  // Nothing readable at rest.
+  let stored = await everythingStored(page);
+  assert.ok(stored.databases.includes('outpost-vault'), JSON.stringify(stored.databases));
+  assert.ok(stored.bytes > 20000, `the encrypted replica is stored (${stored.bytes} bytes)`);
+  for (const secret of ['Okafor', 'Grace', kNotes, 'Riverside', 'Town Hall', kPin, kPassword,
+    'SQLite format 3']) {
+    assert.ok(!stored.text.includes(secret), `IndexedDB holds "${secret}" in the clear`);
+  }
+
+  // Reload: locked. A wrong PIN is refused and changes nothing; the right PIN opens the records.
+  await page.reload();
+  await waitForText(page, 'lock.screen', 'unlock', 20000);
+  assert.equal(await uiText(page, 'caseload.count'), undefined);
+  await unlock(page, '480751');
+  await waitForText(page, 'unlock.message', /That PIN is not right\. 4 tries left/, 20000);
+  await unlock(page, kPin);
+  await openOkafor(page);
+  await waitForText(page, 'contact.0.notes', kNotes);
+
+  // Offline: the reload is served by the service worker and unlocks with the PIN, and with the
+  // password.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await context.setOffline(true);
+  await page.reload();
+  await unlock(page, kPin);
+  await openOkafor(page);
+  await waitForText(page, 'contact.0.notes', kNotes);
+  await page.reload();
+  await unlock(page, kPassword, { password: true });
+  await openOkafor(page);
+
+  // Inactivity: with a 3 s period the tablet locks by itself, after saving what was recorded.
+  await page.evaluate(() => localStorage.setItem('outpost.idle_lock_ms', '3000'));
+  await page.reload();
+  await unlock(page, kPin);
+  await openOkafor(page);
+  await fillAndSaveContact(page, { location: 'Library', notes: 'Offline note before the idle lock' });
+  await waitForText(page, 'banner', 'Contact saved on this tablet');
+  await waitForText(page, 'lock.screen', 'unlock', 15000);
+  assert.equal(await uiText(page, 'participant.name'), undefined);
+  await page.evaluate(() => localStorage.removeItem('outpost.idle_lock_ms'));
+  stored = await everythingStored(page);
+  assert.ok(!stored.text.includes('Offline note before the idle lock'));
+  await unlock(page, kPin);
+  await openOkafor(page);
+  await waitForText(page, 'participant.contacts', '2 contacts');
+  await waitForText(page, 'contact.0.notes', 'Offline note before the idle lock');
+
+  // Five wrong PINs: only the password is offered.
+  await page.reload();
+  for (let i = 0; i < 5; ++i) {
+    await unlock(page, '480751');
+    await waitForText(page, 'unlock.message', /not right/, 20000);
+  }
+  await waitForText(page, 'unlock.message', /unlock with your password/);
+  await waitForUi(page, (ui) => ui.items?.['unlock.password'] && !ui.items?.['unlock.use_pin']);
+  await unlock(page, kPassword, { password: true });
+  await openOkafor(page);
+
+  // A full quota. Chromium applies Storage.overrideQuotaForOrigin when the origin's IndexedDB is
+  // first opened, so this is a second tablet whose quota is full from the start: the first
+  // save (the wrapped key at sign-in) fails, and the key worker is told, rather than the tablet
+  // carrying on with records it cannot keep.
+  const fullContext = await newTabletContext(browser);
+  const full = await fullContext.newPage();
+  const cdp = await fullContext.newCDPSession(full);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.url, quotaSize: 1 });
+  await full.goto(server.url + '/');
+  await typeInto(full, 'signin.username', 'amira.khan');
+  await typeInto(full, 'signin.password', kPassword);
+  await tapItem(full, 'signin.submit');
+  await waitForText(full, 'shell.notice', /storage for Outpost is full.*QuotaExceededError/, 20000);
+});

@@ -1,0 +1,419 @@
+#include "wasm-client/platform/web_vault.h"
+
+#include <emscripten.h>
+
+#include <cassert>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
+
+namespace outpost::client::web {
+namespace {
+
+WebVault* g_vault = nullptr;
+
+// Reply codes shared with the JS below.
+constexpr int kOk = 0, kWrongSecret = 1, kQuota = 2, kCorrupt = 4;
+
+}  // namespace
+}  // namespace outpost::client::web
+
+extern "C" {
+
+// The JS side hands back a malloc'ed text (or null), which this function frees.
+EMSCRIPTEN_KEEPALIVE void outpost_web_vault_reply(int id, int code, char* text) {
+  if (outpost::client::web::g_vault != nullptr)
+    outpost::client::web::g_vault->OnReply(id, code, text);
+  std::free(text);
+}
+
+}  // extern "C"
+
+namespace {
+
+// The JS half: state (the data key while unlocked, the open database) lives on
+// Module.outpostVault; every operation ends in exactly one reply, through setTimeout so never
+// inside the call. Errors become "Name: message" with a code (web_vault.h, OnReply).
+EM_JS(void, outpost_vault_install, (), {
+  var V = {db: null, key: null, raw: null, meta: null};
+  Module.outpostVault = V;
+  var enc = new TextEncoder();
+  V.reply = function(id, code, text) {
+    var p = 0;
+    if (text !== null && text !== undefined) {
+      var n = lengthBytesUTF8(text) + 1;
+      p = _malloc(n);
+      stringToUTF8(text, p, n);
+    }
+    setTimeout(function() { _outpost_web_vault_reply(id, code, p); }, 0);
+  };
+  V.error = function(name, message) {
+    var e = new Error(message);
+    e.name = name;
+    return e;
+  };
+  V.run = function(id, work) {
+    work().then(function(text) { V.reply(id, 0, text === undefined ? null : text); },
+                function(err) {
+      var name = (err && err.name) || 'Error';
+      var message = (err && err.message) || String(err);
+      var code = name === 'OutpostWrongSecret' ? 1 : name === 'QuotaExceededError' ? 2
+                 : name === 'OutpostCorrupt' ? 4 : 3;
+      V.reply(id, code, name + ': ' + message);
+    });
+  };
+  V.get = function(key) {
+    return new Promise(function(ok, no) {
+      var r = V.db.transaction('vault', 'readonly').objectStore('vault').get(key);
+      r.onsuccess = function() { ok(r.result); };
+      r.onerror = function() { no(r.error); };
+    });
+  };
+  // Resolves on the transaction's complete event only: durable as far as the browser promises.
+  // A failed request aborts the transaction, and abort carries the error (QuotaExceededError).
+  V.write = function(fill) {
+    return new Promise(function(ok, no) {
+      var tx = V.db.transaction('vault', 'readwrite');
+      fill(tx.objectStore('vault'));
+      tx.oncomplete = function() { ok(); };
+      tx.onabort = function() { no(tx.error || V.error('AbortError', 'transaction aborted')); };
+    });
+  };
+  V.aad = function(text) { return enc.encode(text); };
+  V.derive = function(secret, salt, iterations) {
+    return crypto.subtle.importKey('raw', enc.encode(secret), 'PBKDF2', false, ['deriveKey'])
+      .then(function(base) {
+        return crypto.subtle.deriveKey(
+          {name: 'PBKDF2', hash: 'SHA-256', salt: salt, iterations: iterations}, base,
+          {name: 'AES-GCM', length: 256}, false, ['encrypt', 'decrypt']);
+      });
+  };
+  V.useKey = function(raw) {
+    return crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt'])
+      .then(function(key) { V.raw = raw; V.key = key; });
+  };
+  V.makeSlot = async function(kind, secret, iterations) {
+    var salt = crypto.getRandomValues(new Uint8Array(16));
+    var iv = crypto.getRandomValues(new Uint8Array(12));
+    var kek = await V.derive(secret, salt, iterations);
+    var wrapped = new Uint8Array(await crypto.subtle.encrypt(
+      {name: 'AES-GCM', iv: iv, additionalData: V.aad('outpost-slot-' + kind + '-v1')}, kek, V.raw));
+    return {salt: salt, iterations: iterations, iv: iv, wrapped: wrapped};
+  };
+  V.forget = function(path) {
+    if (V.raw) V.raw.fill(0);
+    V.raw = null;
+    V.key = null;
+    [path, path + '-journal'].forEach(function(p) {
+      try { FS.unlink(p); } catch (e) {}
+    });
+  };
+});
+
+EM_JS(void, outpost_vault_open, (int id, const char* folder_c), {
+  var V = Module.outpostVault;
+  var folder = UTF8ToString(folder_c);
+  V.run(id, async function() {
+    try { FS.mkdirTree(folder); } catch (e) {}
+    var out = {quota: -1, usage: -1, persisted: false, has_keys: false, has_pin: false, lock: ''};
+    var storage = navigator.storage;
+    // Without persistence the browser may evict the records under storage pressure.
+    try { if (storage && storage.persist) out.persisted = await storage.persist(); } catch (e) {}
+    try {
+      if (storage && storage.estimate) {
+        var estimate = await storage.estimate();
+        out.quota = estimate.quota;
+        out.usage = estimate.usage;
+      }
+    } catch (e) {}
+    if (typeof indexedDB === 'undefined') throw V.error('NotSupportedError', 'no IndexedDB');
+    V.db = await new Promise(function(ok, no) {
+      var r = indexedDB.open('outpost-vault', 1);
+      r.onupgradeneeded = function() { r.result.createObjectStore('vault'); };
+      r.onsuccess = function() { ok(r.result); };
+      r.onerror = function() { no(r.error); };
+      r.onblocked = function() { no(V.error('BlockedError', 'another tab holds the database')); };
+    });
+    var meta = await V.get('meta');
+    var lock = await V.get('lock');
+    V.meta = meta || null;
+    out.has_keys = !!(meta && meta.slots && meta.slots.password);
+    out.has_pin = !!(meta && meta.slots && meta.slots.pin);
+    out.lock = typeof lock === 'string' ? lock : '';
+    return JSON.stringify(out);
+  });
+});
+
+EM_JS(void, outpost_vault_create, (int id, const char* secret_c, int iterations), {
+  var V = Module.outpostVault;
+  var secret = UTF8ToString(secret_c);
+  V.run(id, async function() {
+    await V.useKey(crypto.getRandomValues(new Uint8Array(32)));
+    var meta = {version: 1, slots: {password: await V.makeSlot('password', secret, iterations)}};
+    // A replica from before belongs to keys that no longer exist: it could never be read.
+    await V.write(function(store) {
+      store.put(meta, 'meta');
+      store.delete('replica');
+    });
+    V.meta = meta;
+  });
+});
+
+EM_JS(void, outpost_vault_store_slot, (int id, const char* kind_c, const char* secret_c,
+                                       int iterations), {
+  var V = Module.outpostVault;
+  var kind = UTF8ToString(kind_c);
+  var secret = UTF8ToString(secret_c);
+  V.run(id, async function() {
+    if (!V.raw || !V.meta) throw V.error('InvalidStateError', 'the tablet is locked');
+    var slots = Object.assign({}, V.meta.slots);
+    slots[kind] = await V.makeSlot(kind, secret, iterations);
+    var meta = {version: 1, slots: slots};
+    await V.write(function(store) { store.put(meta, 'meta'); });
+    V.meta = meta;
+  });
+});
+
+EM_JS(void, outpost_vault_unlock, (int id, const char* kind_c, const char* secret_c,
+                                   const char* path_c), {
+  var V = Module.outpostVault;
+  var kind = UTF8ToString(kind_c);
+  var secret = UTF8ToString(secret_c);
+  var path = UTF8ToString(path_c);
+  V.run(id, async function() {
+    var meta = await V.get('meta');
+    var slot = meta && meta.slots && meta.slots[kind];
+    if (!slot) throw V.error('OutpostWrongSecret', 'no ' + kind + ' is set on this tablet');
+    var kek = await V.derive(secret, slot.salt, slot.iterations);
+    var raw;
+    try {
+      raw = new Uint8Array(await crypto.subtle.decrypt(
+        {name: 'AES-GCM', iv: slot.iv, additionalData: V.aad('outpost-slot-' + kind + '-v1')},
+        kek, slot.wrapped));
+    } catch (e) {
+      throw V.error('OutpostWrongSecret', 'the ' + kind + ' is not right');
+    }
+    var key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
+    var stored = await V.get('replica');
+    if (stored) {
+      var plain;
+      try {
+        plain = new Uint8Array(await crypto.subtle.decrypt(
+          {name: 'AES-GCM', iv: stored.iv, additionalData: V.aad('outpost-replica-v1')},
+          key, stored.data));
+      } catch (e) {
+        throw V.error('OutpostCorrupt', 'the stored records do not decrypt with the right key');
+      }
+      FS.writeFile(path, plain);
+      plain.fill(0);
+    }
+    V.meta = meta;
+    V.raw = raw;
+    V.key = key;
+  });
+});
+
+EM_JS(void, outpost_vault_flush, (int id, const char* path_c), {
+  var V = Module.outpostVault;
+  var path = UTF8ToString(path_c);
+  V.run(id, async function() {
+    if (!V.key) throw V.error('InvalidStateError', 'the tablet is locked');
+    var plain = null;
+    try { plain = FS.readFile(path); } catch (e) {}
+    if (!plain) return;  // no replica yet: nothing to keep
+    // Read at once, so the snapshot is the file as it was when the flush began.
+    var iv = crypto.getRandomValues(new Uint8Array(12));
+    var data = new Uint8Array(await crypto.subtle.encrypt(
+      {name: 'AES-GCM', iv: iv, additionalData: V.aad('outpost-replica-v1')}, V.key, plain));
+    plain.fill(0);
+    await V.write(function(store) { store.put({iv: iv, data: data}, 'replica'); });
+  });
+});
+
+EM_JS(void, outpost_vault_save_lock, (int id, const char* json_c), {
+  var V = Module.outpostVault;
+  var json = UTF8ToString(json_c);
+  V.run(id, function() { return V.write(function(store) { store.put(json, 'lock'); }); });
+});
+
+EM_JS(void, outpost_vault_forget, (const char* path_c), {
+  Module.outpostVault.forget(UTF8ToString(path_c));
+});
+
+EM_JS(void, outpost_vault_erase, (int id, const char* path_c), {
+  var V = Module.outpostVault;
+  var path = UTF8ToString(path_c);
+  V.forget(path);
+  V.meta = null;
+  V.run(id, function() { return V.write(function(store) { store.clear(); }); });
+});
+
+}  // namespace
+
+namespace outpost::client::web {
+
+WebVault::WebVault() {
+  assert(g_vault == nullptr && "only one WebVault per page");
+  g_vault = this;
+  outpost_vault_install();
+}
+
+WebVault::~WebVault() { g_vault = nullptr; }
+
+int WebVault::Start(std::function<void(int, std::string)> reply) {
+  const int id = next_id_++;
+  pending_.emplace_back(id, std::move(reply));
+  return id;
+}
+
+void WebVault::OnReply(int id, int code, const char* text) {
+  for (auto it = pending_.begin(); it != pending_.end(); ++it) {
+    if (it->first != id) continue;
+    auto reply = std::move(it->second);
+    pending_.erase(it);
+    reply(code, text ? text : "");
+    return;
+  }
+}
+
+void WebVault::Open(std::function<void(StatusOr<VaultOpened>)> done) {
+  int id = Start([this, done = std::move(done)](int code, std::string text) {
+    if (code != kOk) return done(Status::Unavailable("vault.open", "IndexedDB: " + text));
+    auto j = nlohmann::json::parse(text, nullptr, false);
+    if (j.is_discarded()) return done(Status::Internal("vault.open", "unreadable reply"));
+    VaultOpened opened;
+    opened.has_keys = j.value("has_keys", false);
+    opened.has_pin = j.value("has_pin", false);
+    opened.lock_record = j.value("lock", "");
+    opened.quota_bytes = j.value("quota", -1.0);
+    opened.usage_bytes = j.value("usage", -1.0);
+    opened.persisted = j.value("persisted", false);
+    keys_ = opened.has_keys ? Keys::kLocked : Keys::kNone;
+    done(std::move(opened));
+  });
+  outpost_vault_open(id, kFolder);
+}
+
+namespace {
+
+Status FlushStatus(int code, const std::string& text) {
+  if (code == kOk) return Status::Ok();
+  if (code == kQuota)
+    return Status::Unavailable("persist.quota",
+                               "the tablet's browser storage for Outpost is full; not saved: " + text);
+  return Status::Unavailable("persist.flush", "could not save to browser storage: " + text);
+}
+
+}  // namespace
+
+void WebVault::CreateKeys(const std::string& password, Done done) {
+  keys_ = Keys::kCreating;
+  int id = Start([this, done = std::move(done)](int code, std::string text) {
+    Status status = FlushStatus(code, text);
+    if (status.ok()) {
+      keys_ = Keys::kUnlocked;
+      if (!flush_running_ && !next_waiters_.empty()) {
+        running_waiters_ = std::move(next_waiters_);
+        next_waiters_.clear();
+        StartFlushRun();
+      }
+    } else {
+      // No key stored: refuse every flush rather than keep records no one could decrypt.
+      std::vector<Done> waiting = std::move(next_waiters_);
+      next_waiters_.clear();
+      for (Done& w : waiting) w(status);
+    }
+    done(status);
+  });
+  outpost_vault_create(id, password.c_str(), kIterations);
+}
+
+void WebVault::StoreSlot(const std::string& kind, const std::string& secret, Done done) {
+  int id = Start([done = std::move(done)](int code, std::string text) {
+    done(FlushStatus(code, text));
+  });
+  outpost_vault_store_slot(id, kind.c_str(), secret.c_str(), kIterations);
+}
+
+void WebVault::Unlock(const std::string& kind, const std::string& secret, Done done) {
+  int id = Start([this, done = std::move(done)](int code, std::string text) {
+    if (code == kOk) {
+      keys_ = Keys::kUnlocked;
+      return done(Status::Ok());
+    }
+    if (code == kWrongSecret) return done(Status::PermissionDenied("unlock", text));
+    if (code == kCorrupt) return done(Status::DataLoss("vault.replica", text));
+    done(Status::Unavailable("vault.read", "could not read browser storage: " + text));
+  });
+  outpost_vault_unlock(id, kind.c_str(), secret.c_str(), kReplica);
+}
+
+void WebVault::Flush(Done done) {
+  if (keys_ == Keys::kNone) {
+    // Nothing to protect before a sign-in, so nothing is kept: the App has no records yet.
+    emscripten_async_call(
+        [](void* arg) {
+          std::unique_ptr<Done> d(static_cast<Done*>(arg));
+          (*d)(Status::Ok());
+        },
+        new Done(std::move(done)), 0);
+    return;
+  }
+  if (keys_ == Keys::kCreating || flush_running_) {
+    next_waiters_.push_back(std::move(done));
+    return;
+  }
+  if (keys_ == Keys::kLocked) {
+    emscripten_async_call(
+        [](void* arg) {
+          std::unique_ptr<Done> d(static_cast<Done*>(arg));
+          (*d)(Status::FailedPrecondition("vault", "the tablet is locked, so nothing is saved"));
+        },
+        new Done(std::move(done)), 0);
+    return;
+  }
+  running_waiters_.push_back(std::move(done));
+  StartFlushRun();
+}
+
+void WebVault::StartFlushRun() {
+  flush_running_ = true;
+  int id = Start([this](int code, std::string text) { FinishFlushRun(FlushStatus(code, text)); });
+  outpost_vault_flush(id, kReplica);
+}
+
+void WebVault::FinishFlushRun(Status status) {
+  std::vector<Done> finished = std::move(running_waiters_);
+  running_waiters_.clear();
+  flush_running_ = false;
+  if (!next_waiters_.empty() && keys_ == Keys::kUnlocked) {
+    running_waiters_ = std::move(next_waiters_);
+    next_waiters_.clear();
+    StartFlushRun();
+  }
+  // Callbacks last: one of them may call Flush() again, which must see the settled state.
+  for (Done& done : finished) done(status);
+}
+
+void WebVault::SaveLockRecord(const std::string& json, Done done) {
+  int id = Start([done = std::move(done)](int code, std::string text) {
+    done(FlushStatus(code, text));
+  });
+  outpost_vault_save_lock(id, json.c_str());
+}
+
+void WebVault::Lock() {
+  outpost_vault_forget(kReplica);
+  if (keys_ == Keys::kUnlocked) keys_ = Keys::kLocked;
+}
+
+void WebVault::Erase(Done done) {
+  keys_ = Keys::kNone;
+  int id = Start([done = std::move(done)](int code, std::string text) {
+    done(FlushStatus(code, text));
+  });
+  outpost_vault_erase(id, kReplica);
+}
+
+}  // namespace outpost::client::web

@@ -1,0 +1,139 @@
+// WebVault: the tablet's replica kept encrypted in IndexedDB, and the keys that open it.
+//
+// The App works on a plain SQLite file in Emscripten's in-memory file system (kFolder); nothing
+// there survives a reload. Flush() copies that file into IndexedDB encrypted; Unlock() puts it
+// back. The key handling:
+//
+//   data key   32 random bytes (crypto.getRandomValues), made at the first sign-in. Encrypts
+//              the replica with AES-256-GCM, a fresh 12-byte IV for every flush, and the
+//              additional data "outpost-replica-v1". Held only in the page's memory while
+//              unlocked (a JS variable; Lock() drops it and zeroes its bytes).
+//   key slots  the data key wrapped (AES-256-GCM, additional data "outpost-slot-<kind>-v1")
+//              under a key derived from a secret: PBKDF2-HMAC-SHA-256, kIterations rounds, a
+//              16-byte random salt per slot. Two slots: "password" (from the sign-in password)
+//              and "pin". Unwrapping is the verifier: a wrong secret fails GCM authentication.
+//              No secret, no derived key and no hash of either is ever stored.
+//
+// IndexedDB database "outpost-vault", object store "vault", three records:
+//   "meta"     {version: 1, slots: {password: Slot, pin?: Slot}}
+//              Slot = {salt, iterations, iv, wrapped}, byte fields as Uint8Array
+//   "lock"     the LockRecord (app/device_lock.h) as JSON text: attempt counts, last sync. It
+//              holds no secret, so it is not encrypted and can be read before unlocking.
+//   "replica"  {iv, data}: the encrypted replica file
+// A flush writes "replica" in one transaction and reports done only on its complete event
+// (durable as far as the browser promises). Unlocking only reads: a wrong PIN or password,
+// or a failure half way, never changes what is stored.
+//
+// Errors (every callback gets a Status; the JS error name and message are in `what`):
+//   Unlock:  PermissionDenied("unlock", ...)    the secret is wrong (GCM authentication failed)
+//            DataLoss("vault.replica", ...)     the key is right but the replica does not decrypt
+//   Flush:   Unavailable("persist.quota", ...)  QuotaExceededError: the site's storage is full
+//            Unavailable("persist.flush", ...)  any other IndexedDB failure; retrying may work
+//            FailedPrecondition("vault", ...)   locked (no data key): nothing may be written
+//   Open:    Unavailable("vault.open", ...)     IndexedDB cannot be opened (private windows in
+//                                               some browsers)
+// Callbacks run later from the browser event loop, never inside the call that started them.
+// One WebVault per page (its JS state is global); main_web.cc owns it.
+//
+//   [X] encrypted flushes, serialised: a flush asked for while one runs starts one more run
+//       afterwards, and every waiting callback gets the outcome of a run that began after it
+//   [X] flushes wait while the first data key is being made (between sign-in and encryption)
+//   [X] quota exhaustion reported as its own error, never swallowed
+//   [X] persistence asked for, quota and use reported (StorageReport)
+//   [ ] detecting a second tab writing the same IndexedDB (last flush wins)
+//   [ ] re-encrypting under a new data key (a key is kept until the records are erased)
+#ifndef OUTPOST_WASM_CLIENT_PLATFORM_WEB_VAULT_H_
+#define OUTPOST_WASM_CLIENT_PLATFORM_WEB_VAULT_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "shared/base/status.h"
+#include "shared/base/status_or.h"
+
+namespace outpost::client::web {
+
+// What Open() found.
+struct VaultOpened {
+  bool has_keys = false;     // a data key is stored (someone signed in here): unlock first
+  bool has_pin = false;      // a PIN slot exists
+  std::string lock_record;   // JSON (app/device_lock.h), "" if none
+  double quota_bytes = -1;   // navigator.storage.estimate(); -1 when the browser does not say
+  double usage_bytes = -1;
+  bool persisted = false;    // navigator.storage.persist() granted
+};
+
+class WebVault {
+ public:
+  using Done = std::function<void(Status)>;
+
+  // The in-memory folder the App uses (Platform::data_dir) and the one file kept from it.
+  static constexpr const char* kFolder = "/persist";
+  static constexpr const char* kReplica = "/persist/replica.sqlite";
+  // PBKDF2-HMAC-SHA-256 rounds (OWASP's 2023 figure for this hash).
+  static constexpr int kIterations = 600000;
+
+  WebVault();
+  ~WebVault();
+  WebVault(const WebVault&) = delete;
+  WebVault& operator=(const WebVault&) = delete;
+
+  // Creates kFolder, asks for persistent storage, reads the storage estimate and opens the
+  // database. Call once, first.
+  void Open(std::function<void(StatusOr<VaultOpened>)> done);
+
+  // First sign-in on this tablet (no keys): makes a data key, wraps it under `password` and
+  // stores the slot, dropping any replica left from before. Flushes asked for meanwhile wait.
+  void CreateKeys(const std::string& password, Done done);
+
+  // Wraps the data key (unlocked only) under `secret` as slot `kind` ("pin" or "password"),
+  // replacing that slot. A new password after a sign-in, or the PIN once chosen.
+  void StoreSlot(const std::string& kind, const std::string& secret, Done done);
+
+  // Unwraps the data key with `secret` from slot `kind`, decrypts the replica into kReplica
+  // (none stored is fine: the App starts a fresh one). Reads only.
+  void Unlock(const std::string& kind, const std::string& secret, Done done);
+
+  // Encrypts kReplica into IndexedDB (see the serialising rule above).
+  void Flush(Done done);
+
+  // Writes the lock record (attempt counts, last sync); on its own, without the replica.
+  void SaveLockRecord(const std::string& json, Done done);
+
+  // Forgets the data key and deletes the plain replica from memory. Callers flush first.
+  void Lock();
+
+  // Deletes everything stored (keys, replica, lock record) and forgets the data key; the
+  // in-memory replica is deleted too. After it, flushes succeed without writing (there is
+  // nothing to protect until the next sign-in).
+  void Erase(Done done);
+
+  // True while a data key is in memory.
+  bool unlocked() const { return keys_ == Keys::kUnlocked; }
+  // True when no keys exist (before the first sign-in, or after Erase).
+  bool empty() const { return keys_ == Keys::kNone; }
+
+  // Called from JavaScript (web_vault.cc) when an operation `id` ends: code 0 OK, 1 wrong
+  // secret, 2 quota, 3 other failure; `text` the JS error or the operation's JSON result.
+  void OnReply(int id, int code, const char* text);
+
+ private:
+  enum class Keys { kNone, kCreating, kLocked, kUnlocked };
+
+  int Start(std::function<void(int code, std::string text)> reply);
+  void StartFlushRun();
+  void FinishFlushRun(Status status);
+
+  Keys keys_ = Keys::kNone;
+  int next_id_ = 1;
+  std::vector<std::pair<int, std::function<void(int, std::string)>>> pending_;
+  bool flush_running_ = false;
+  std::vector<Done> running_waiters_;  // asked before the running flush started
+  std::vector<Done> next_waiters_;     // asked while it ran, or while the key was being made
+};
+
+}  // namespace outpost::client::web
+
+#endif  // OUTPOST_WASM_CLIENT_PLATFORM_WEB_VAULT_H_
