@@ -55,6 +55,7 @@
 #include "wasm-client/app/app.h"
 #include "wasm-client/app/device_lock.h"
 #include "wasm-client/app/words.h"
+#include "wasm-client/platform/document_view_web.h"
 #include "wasm-client/platform/fetch_transport.h"
 #include "wasm-client/platform/online_status.h"
 #include "wasm-client/platform/text_input_web.h"
@@ -427,6 +428,10 @@ void StartApp(Shell& shell) {
   platform.on_signed_in = OnSignedIn;
   platform.on_synced = OnSynced;
   platform.on_erased = OnErased;
+  platform.show_document = [](const std::string& html) {
+    outpost::client::web::ShowDocument(html, outpost::client::T({"Print or share", "Argraffu neu rannu"}),
+                                       outpost::client::T({"Close", "Cau"}));
+  };
   shell.app = std::make_unique<App>(std::move(platform));
   // The App shows its own error screen when Start fails; the log helps support.
   Status started = shell.app->Start();

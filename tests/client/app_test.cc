@@ -41,6 +41,9 @@ struct Tablet {
     platform.flush_storage = [](std::function<void(Status)> done) { done(Status::Ok()); };
     platform.is_online = [this] { return online; };
     platform.now_ms = [this] { return now_ms; };
+    platform.show_document = [this](const std::string& html) {
+      if (show_document) show_document(html);
+    };
     platform.data_dir = dir;
     app = std::make_unique<client::App>(std::move(platform));
     REQUIRE(app->Start().ok());
@@ -65,6 +68,7 @@ struct Tablet {
   }
 
   HttpsTransport transport;
+  std::function<void(const std::string&)> show_document;
   bool online = true;
   int64_t now_ms = Utc("2026-11-23T09:00:00Z");
   std::unique_ptr<client::App> app;
@@ -244,6 +248,40 @@ TEST_CASE("signing out is refused while a contact waits to sync") {
   tablet.ui->Frames(6);
   tablet.ui->Tap("settings.sign_out");
   CHECK(tablet.ui->Has("signin.username"));
+}
+
+TEST_CASE("the participant and the key worker sign the exact plan version and get a receipt with its code") {
+  EvansOpen evans;
+  Tablet& tablet = evans.tablet;
+  std::string shown;
+  tablet.show_document = [&](const std::string& html) { shown = html; };
+  tablet.ui->Tap("participant.tab.plan");
+  CHECK_FALSE(tablet.ui->Has("plan.sign"));  // nothing to sign before the plan has items
+  tablet.ui->Tap("participant.new.plan_item");
+  tablet.ui->Type("form.description", "Visit the library job club on Tuesdays");
+  tablet.ui->Tap("form.save");
+  tablet.ui->Tap("participant.tab.plan");
+  CHECK(tablet.ui->Text("plan.version") == "Action Plan version 1, not yet signed.");
+  tablet.ui->Tap("plan.sign");
+  CHECK(tablet.ui->Text("sign.document").find("Visit the library job club on Tuesdays") != std::string::npos);
+  tablet.ui->Tap("sign.next");
+  tablet.ui->Drag("sign.pad", {ImVec2(0.1f, 0.6f), ImVec2(0.3f, 0.2f), ImVec2(0.45f, 0.7f), ImVec2(0.8f, 0.4f)});
+  tablet.ui->Tap("sign.next");
+  tablet.ui->Drag("sign.pad", {ImVec2(0.2f, 0.5f), ImVec2(0.5f, 0.3f), ImVec2(0.9f, 0.6f)});
+  tablet.ui->Tap("sign.save");
+  CHECK(tablet.ui->Text("banner") == "Plan signed and saved on this tablet");
+  CHECK(tablet.ui->Text("plan.version").rfind("Action Plan version 1, signed.", 0) == 0);
+  tablet.ui->Tap("plan.receipt");
+  const std::string code = tablet.ui->Text("plan.receipt_code");
+  REQUIRE(code.size() == 11);
+  CHECK(shown.find(code) != std::string::npos);
+  CHECK(shown.find("Visit the library job club on Tuesdays") != std::string::npos);
+  // An edit after signing starts a new version that needs signing again (4.24).
+  tablet.ui->Tap("participant.plan.item.0");
+  tablet.ui->Tap("form.status.in_progress");
+  tablet.ui->Tap("form.save");
+  tablet.ui->Tap("participant.tab.plan");
+  CHECK(tablet.ui->Text("plan.version") == "Action Plan version 2, not yet signed.");
 }
 
 }  // namespace

@@ -19,10 +19,12 @@
 #include "shared/sync/codec.h"
 #include "shared/sync/session.h"
 #include "wasm-client/app/app_state.h"
+#include "wasm-client/app/receipt.h"
 #include "wasm-client/app/rule_words.h"
 #include "wasm-client/app/uk_time.h"
 #include "wasm-client/app/words.h"
 #include "wasm-client/screens/screens.h"
+#include "wasm-client/screens/signing_screen.h"
 #include "wasm-client/widgets/ui_probe.h"
 
 namespace outpost::client {
@@ -656,6 +658,81 @@ struct App::Impl {
                 Screen::kReengagement, {"IPES07 recorded as sent", "IPES07 wedi'i gofnodi fel un a anfonwyd"});
   }
 
+  // Shows the current plan version for both signatures (signing.h).
+  void StartSigningCurrentPlan() {
+    auto plan = store::LoadPlanStatus(*db, state.participant->participant_id);
+    if (!plan.ok()) return Fail(plan.status());
+    if (state.plan_items.empty()) {
+      state.banner = T({"Add the plan's items before it is signed.", "Ychwanegwch eitemau'r cynllun cyn ei lofnodi."});
+      return;
+    }
+    auto signing = StartSigning(state.participant->participant_id, plan->current,
+                                state.participant->given_name + " " + state.participant->family_name,
+                                state.display_name);
+    if (!signing.ok()) {
+      state.banner = signing.status().what();
+      return;
+    }
+    state.signing = std::move(signing).value();
+    state.screen = Screen::kSigning;
+  }
+
+  // Both signatures of the signing flow, written through the outbox, then durable.
+  void SaveSignatures() {
+    SigningState& signing = *state.signing;
+    auto records = SignatureRecords(signing);
+    if (!records.ok()) {
+      signing.error_field = records.status().where();
+      signing.error = records.status().what();
+      return;
+    }
+    const int64_t now = platform.now_ms();
+    for (const SignatureRecord& record : *records) {
+      store::LocalWrite write{state.username_signed_in, "signature", NewUuid(now),
+                              signing.participant_id, record.fields, now, FormatUtc(now)};
+      if (auto written = store::RecordLocalChange(*db, write); !written.ok()) {
+        // The checks before this are the server's own, so this is a storage failure: say so;
+        // what was written stays in the outbox and the flow can be saved again.
+        signing.error_field = written.status().where();
+        signing.error = written.status().what();
+        return;
+      }
+    }
+    signing.saving = true;
+    platform.flush_storage([this](Status flushed) {
+      if (state.signing) state.signing->saving = false;
+      if (!flushed.ok()) {
+        if (state.signing)
+          state.signing->error = Tf({"Not saved to this tablet's storage: %s", "Heb ei gadw yn storfa'r dabled: %s"},
+                                    flushed.what().c_str());
+        return;
+      }
+      state.signing.reset();
+      state.banner = T({"Plan signed and saved on this tablet", "Cynllun wedi'i lofnodi a'i gadw ar y dabled hon"});
+      state.screen = Screen::kParticipant;
+      Reload();
+      state.tab = ParticipantTab::kPlan;
+    });
+  }
+
+  // The receipt of the current signed version, handed to the platform to show.
+  void ShowReceipt() {
+    auto rows = db->Prepare(
+        "SELECT record_id, fields FROM records WHERE record_type = 'signature' AND participant_id = ? "
+        "AND json_extract(fields, '$.document_hash') = ? ORDER BY record_id");
+    if (!rows.ok()) return Fail(rows.status());
+    rows->Bind(1, state.participant->participant_id).Bind(2, state.plan_hash);
+    std::vector<ReceiptSignature> signatures;
+    while (rows->Step().value_or(false)) signatures.push_back({rows->ColumnText(0), rows->ColumnText(1)});
+    auto receipt = MakeReceipt(signatures, state.large_print);
+    if (!receipt.ok()) {
+      state.banner = receipt.status().what();
+      return;
+    }
+    state.receipt_code = receipt->code;
+    if (platform.show_document) platform.show_document(receipt->html);
+  }
+
   void ApplySettings(const Settings& settings) {
     state.settings = settings;
     SetLanguage(settings.language);
@@ -694,6 +771,10 @@ struct App::Impl {
       state.screen = Screen::kSettings;
     }
     if (commands.apply_settings) ApplySettings(*commands.apply_settings);
+    if (commands.start_signing) StartSigningCurrentPlan();
+    if (commands.save_signatures && state.signing && !state.signing->saving) SaveSignatures();
+    if (commands.large_print) state.large_print = *commands.large_print;
+    if (commands.show_receipt) ShowReceipt();
     if (commands.back) {
       state.banner.clear();
       switch (state.screen) {
@@ -757,6 +838,20 @@ struct App::Impl {
         case Screen::kRecordForm: DrawRecordForm(state, commands); break;
         case Screen::kReengagement: DrawReengagementScreen(state, commands); break;
         case Screen::kSettings: DrawSettingsScreen(state, commands); break;
+        case Screen::kSigning: {
+          if (!state.signing) {
+            state.screen = Screen::kParticipant;
+            break;
+          }
+          SigningCommands signing;
+          DrawSigningScreen(*state.signing, platform.now_ms(), signing);
+          commands.save_signatures = signing.save;
+          if (signing.cancel) {
+            state.signing.reset();
+            state.screen = Screen::kParticipant;
+          }
+          break;
+        }
         case Screen::kFailed: break;
       }
     }

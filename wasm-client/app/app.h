@@ -48,6 +48,9 @@ struct Platform {
   std::function<void()> on_synced;
   // The App erased its records (the server revoked the device): the shell forgets its keys.
   std::function<void()> on_erased;
+  // Shows a self-contained HTML page to the participant (the receipt): in the browser a new tab
+  // they can print or share, made from memory, so it works offline. Optional.
+  std::function<void(const std::string& html)> show_document;
 };
 
 class App {

@@ -12,6 +12,7 @@
 
 #include "shared/rules/compliance.h"
 #include "wasm-client/app/record_forms.h"
+#include "wasm-client/app/signing.h"
 #include "wasm-client/app/words.h"
 
 namespace outpost::client {
@@ -24,6 +25,7 @@ enum class Screen {
   kRecordForm,
   kReengagement,
   kSettings,
+  kSigning,
   kFailed,
 };
 
@@ -183,6 +185,10 @@ struct AppState {
   std::string plan_hash;             // the current version's document hash (short form shown)
   int contact_count = 0;
 
+  std::optional<SigningState> signing;  // the plan version being signed, with both signers
+  std::string receipt_code;             // of the current signed version, once a receipt was made
+  bool large_print = false;             // the participant asked for large print
+
   ContactDraft draft;
   RecordDraft record;
   ReengagementView reengagement;
@@ -206,6 +212,10 @@ struct Commands {
   bool save_record = false;
   bool open_reengagement = false;
   bool record_notice_sent = false;
+  bool start_signing = false;
+  bool save_signatures = false;
+  bool show_receipt = false;
+  std::optional<bool> large_print;
   bool open_settings = false;
   std::optional<Settings> apply_settings;
   bool back = false;

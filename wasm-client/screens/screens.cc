@@ -174,6 +174,23 @@ void DrawPlan(const AppState& state, Commands& commands) {
                              state.plan_version);
   ImGui::TextWrapped("%s", version.c_str());
   ProbeText("plan.version", version);
+  if (!state.plan_items.empty()) {
+    if (state.plan_signed) {
+      bool large = state.large_print;
+      if (ImGui::Checkbox(T({"Large print", "Print mawr"}), &large)) commands.large_print = large;
+      ProbeLastItem("plan.large_print");
+      if (WideButton(T({"Receipt for the participant", "Derbynneb i'r cyfranogwr"}))) commands.show_receipt = true;
+      ProbeLastItem("plan.receipt");
+      if (!state.receipt_code.empty()) {
+        const std::string code = Tf({"Receipt code %s", "Cod y dderbynneb %s"}, state.receipt_code.c_str());
+        ImGui::TextUnformatted(code.c_str());
+        ProbeText("plan.receipt_code", state.receipt_code);
+      }
+    } else {
+      if (WideButton(T({"Show this version and sign", "Dangos y fersiwn hon a llofnodi"}))) commands.start_signing = true;
+      ProbeLastItem("plan.sign");
+    }
+  }
   for (size_t i = 0; i < state.plan_items.size(); ++i) {
     const TimelineRow& item = state.plan_items[i];
     ImGui::PushID(static_cast<int>(i));
