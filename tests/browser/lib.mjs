@@ -148,9 +148,10 @@ export async function unlock(page, secret, { password = false, timeoutMs = 20000
   await tapItem(page, 'unlock.submit');
 }
 
-// From a participant's screen: opens the contact form, fills a face-to-face contact that was
+// From a participant's screen: opens the Record tab and the contact form, fills a face-to-face contact that was
 // attended, and taps Save. The caller waits for what it expects ("saved", or an error).
 export async function fillAndSaveContact(page, { location, notes }) {
+  await tapItem(page, 'participant.tab.record');
   await tapItem(page, 'participant.record_contact');
   await tapItem(page, 'contact.mode.face_to_face');
   await typeInto(page, 'contact.location', location);

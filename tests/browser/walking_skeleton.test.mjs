@@ -60,6 +60,7 @@ test('a contact recorded offline reaches the central store once and every device
   // Record the first contact online.
   await tapItem(page, 'caseload.open.Okafor');
   await waitForText(page, 'participant.name', 'Grace Okafor');
+  await tapItem(page, 'participant.tab.record');
   await tapItem(page, 'participant.record_contact');
   await tapItem(page, 'contact.mode.face_to_face');
   await typeInto(page, 'contact.location', 'Central Library');

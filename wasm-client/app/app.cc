@@ -272,8 +272,10 @@ struct App::Impl {
       if (t.record_type == "contact") ++state.contact_count;
       state.timeline.push_back(std::move(t));
     }
-    std::stable_sort(state.timeline.begin(), state.timeline.end(),
-                     [](const TimelineRow& a, const TimelineRow& b) { return a.when > b.when; });
+    // Newest first; records of the same minute in the order they were made (ids are time-ordered).
+    std::sort(state.timeline.begin(), state.timeline.end(), [](const TimelineRow& a, const TimelineRow& b) {
+      return std::tie(a.when, a.record_id) > std::tie(b.when, b.record_id);
+    });
 
     const rules::Evaluation e = rules::EvaluateCompliance(open_records, Today(), Calendar());
     state.rules.clear();
@@ -298,7 +300,8 @@ struct App::Impl {
       t.title = OptionLabel(kContactModes, Field(f, "mode")) + ", " +
                 OptionLabel(kContactOutcomes, Field(f, "outcome"));
       if (!purpose.empty() && purpose != "meeting") t.title += " (" + OptionLabel(kContactPurposes, purpose) + ")";
-      t.detail = Field(f, "notes");
+      t.notes = Field(f, "notes");
+      t.detail = t.notes;
       if (!Field(f, "location").empty())
         t.detail = Tf({"At %s. ", "Yn %s. "}, Field(f, "location").c_str()) + t.detail;
       if (!Field(f, "digital_reason").empty())

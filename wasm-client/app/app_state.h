@@ -79,6 +79,7 @@ struct TimelineRow {
   std::string record_id;
   std::string title;        // in the current language
   std::string detail;
+  std::string notes;        // a contact's notes as written
   bool editable = false;    // a mutable record: tapping opens its form
   bool confirmed = false;   // the server's receipt listed it
   std::string refused_reason;  // the server refused it (quarantined): why

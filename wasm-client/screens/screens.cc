@@ -106,11 +106,15 @@ bool Contains(const std::string& haystack, const char* needle) {
   return h.find(n) != std::string::npos;
 }
 
+std::string SyncStateText(const TimelineRow& t) {
+  return t.confirmed ? std::string(T({"Confirmed by the server", "Wedi'i gadarnhau gan y gweinydd"}))
+         : !t.refused_reason.empty()
+             ? Tf({"Refused by the server: %s", "Gwrthodwyd gan y gweinydd: %s"}, t.refused_reason.c_str())
+             : std::string(T({"Waiting to sync", "Yn aros i gysoni"}));
+}
+
 void SyncState(const TimelineRow& t, size_t index) {
-  const std::string text = t.confirmed ? std::string(T({"Confirmed by the server", "Wedi'i gadarnhau gan y gweinydd"}))
-                           : !t.refused_reason.empty()
-                               ? Tf({"Refused by the server: %s", "Gwrthodwyd gan y gweinydd: %s"}, t.refused_reason.c_str())
-                               : std::string(T({"Waiting to sync", "Yn aros i gysoni"}));
+  const std::string text = SyncStateText(t);
   ColouredText(t.confirmed ? kGreen : t.refused_reason.empty() ? kAmber : kRed, text);
   ProbeText("timeline." + std::to_string(index) + ".sync", text);
 }
@@ -120,6 +124,7 @@ void DrawTimeline(const AppState& state, Commands& commands) {
   ProbeText("participant.contacts", count);
   if (state.timeline.empty())
     ImGui::TextWrapped("%s", T({"Nothing recorded yet.", "Dim byd wedi'i gofnodi eto."}));
+  int contact = 0;  // contacts also carry probes of their own, numbered among contacts
   for (size_t i = 0; i < state.timeline.size(); ++i) {
     const TimelineRow& t = state.timeline[i];
     ImGui::PushID(static_cast<int>(i));
@@ -130,6 +135,11 @@ void DrawTimeline(const AppState& state, Commands& commands) {
     ProbeText("timeline." + std::to_string(i) + ".title", t.title);
     if (!t.detail.empty()) ImGui::TextWrapped("%s", t.detail.c_str());
     SyncState(t, i);
+    if (t.record_type == "contact") {
+      ProbeText("contact." + std::to_string(contact) + ".sync", SyncStateText(t));
+      ProbeText("contact." + std::to_string(contact) + ".notes", t.notes);
+      ++contact;
+    }
     if (t.editable) {
       if (ImGui::Button(T({"Edit", "Golygu"}))) commands.edit_record = std::pair{t.record_type, t.record_id};
       ProbeLastItem("participant.edit." + std::to_string(i));

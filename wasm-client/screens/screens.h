@@ -35,7 +35,8 @@ void DrawCaseloadScreen(AppState& state, Commands& commands);
 // "participant.record_contact", "participant.new.<record_type>", "participant.edit.<n>",
 // "participant.plan.item.<n>", "participant.reengagement"; texts "participant.name",
 // "participant.contacts" (count), "participant.phase", "rule.<name>", "banner",
-// "timeline.<n>.sync", "timeline.<n>.title".
+// "timeline.<n>.sync", "timeline.<n>.title", and for the n-th contact "contact.<n>.sync",
+// "contact.<n>.notes".
 void DrawParticipantScreen(const AppState& state, Commands& commands);
 
 // Record a contact. Probes: items "contact.date", "contact.time", "contact.purpose.<value>",
