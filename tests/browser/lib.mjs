@@ -159,3 +159,47 @@ export async function fillAndSaveContact(page, { location, notes }) {
   await typeInto(page, 'contact.notes', notes);
   await tapItem(page, 'contact.save');
 }
+
+// Drags one finger along `points` ([{x, y}, ...] in CSS pixels) with real touch events (Chrome
+// DevTools Protocol), a few moves between each pair, then lifts it.
+export async function touchDrag(page, points, steps = 6) {
+  const cdp = await page.context().newCDPSession(page);
+  const at = (p) => [{ x: p.x, y: p.y, id: 1 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(points[0]) });
+  for (let i = 1; i < points.length; ++i) {
+    const from = points[i - 1], to = points[i];
+    for (let s = 1; s <= steps; ++s) {
+      const p = { x: from.x + (to.x - from.x) * s / steps, y: from.y + (to.y - from.y) * s / steps };
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(p) });
+      await new Promise((resolve) => setTimeout(resolve, 16));
+    }
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+  await nextFrames(page, 2);
+}
+
+// Drags across the item `name` through `fractions` of its rect ([[fx, fy], ...]): a signature.
+export async function dragAcross(page, name, fractions) {
+  const r = await itemRect(page, name);
+  await touchDrag(page, fractions.map(([fx, fy]) => ({ x: r.x + r.w * fx, y: r.y + r.h * fy })));
+}
+
+// Scrolls the screen by dragging a finger up (or down) until the item `name` is on screen, as a
+// key worker would on a long form. Returns its rect.
+export async function scrollTo(page, name, { timeoutMs = 15000 } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  let direction = -1;  // finger moves up: the page scrolls down
+  let previousFrameText = '';
+  for (;;) {
+    const ui = await page.evaluate(() => window.outpostUi ?? null);
+    if (ui?.items?.[name]) return ui.items[name];
+    if (Date.now() > deadline) throw new Error(`scrollTo: ${name} never came on screen`);
+    const view = page.viewportSize();
+    const x = view.width - 30;  // the right margin: a finger there lands on no control
+    await touchDrag(page, [{ x, y: view.height * 0.7 }, { x, y: view.height * 0.7 + direction * view.height * 0.4 }]);
+    const now = JSON.stringify(Object.keys((await page.evaluate(() => window.outpostUi ?? {})).items ?? {}));
+    if (now === previousFrameText) direction = -direction;  // at the end: go the other way
+    previousFrameText = now;
+  }
+}

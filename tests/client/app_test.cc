@@ -284,5 +284,22 @@ TEST_CASE("the participant and the key worker sign the exact plan version and ge
   CHECK(tablet.ui->Text("plan.version") == "Action Plan version 2, not yet signed.");
 }
 
+TEST_CASE("a finger dragged up a long form scrolls it and the button it started on does not fire") {
+  EvansOpen evans;
+  Tablet& tablet = evans.tablet;
+  tablet.ui->Resize(800, 360);  // short enough that the job form does not fit
+  tablet.ui->Tap("participant.tab.record");
+  tablet.ui->Tap("participant.new.employment");
+  REQUIRE_FALSE(tablet.ui->Has("form.save"));
+  // Starts on the "Yes" of self-employed: after the drag it must still be unchosen.
+  tablet.ui->PointerDown(tablet.ui->At("form.self_employed.yes", 0.5f, 0.5f));
+  for (int step = 1; step <= 10; ++step) tablet.ui->PointerMove(ImVec2(400, 340 - 30.0f * step));
+  tablet.ui->PointerUp();
+  tablet.ui->Frames(2);
+  CHECK(tablet.ui->Has("form.save"));
+  tablet.ui->Tap("form.save");
+  CHECK(tablet.ui->Text("form.error") == "Nothing has changed.");
+}
+
 }  // namespace
 }  // namespace outpost::testing

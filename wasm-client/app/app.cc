@@ -25,6 +25,7 @@
 #include "wasm-client/app/words.h"
 #include "wasm-client/screens/screens.h"
 #include "wasm-client/screens/signing_screen.h"
+#include "wasm-client/widgets/drag_scroll.h"
 #include "wasm-client/widgets/ui_probe.h"
 
 namespace outpost::client {

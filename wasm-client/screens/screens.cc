@@ -5,7 +5,7 @@
 #include <string>
 
 #include "imgui.h"
-#include "imgui_internal.h"  // the active widget's id, to leave drags on a widget to the widget
+#include "imgui_internal.h"  // the window font scale, to draw headings a step larger
 #include "shared/base/civil_date.h"
 #include "shared/rules/rule_sources.h"
 #include "wasm-client/app/rule_words.h"
@@ -270,16 +270,6 @@ void ApplyStyle(const Settings& settings) {
   style.FrameBorderSize = 2.0f;
 }
 
-void DragToScroll() {
-  ImGuiIO& io = ImGui::GetIO();
-  ImGuiContext& g = *ImGui::GetCurrentContext();
-  if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left, 8.0f) || io.WantTextInput) return;
-  // A widget that takes drags (the signature pad, a slider) keeps them.
-  if (g.ActiveId != 0 && g.ActiveIdWindow == ImGui::GetCurrentWindow() && !g.ActiveIdIsJustActivated &&
-      (g.LastItemData.InFlags & ImGuiItemFlags_ButtonRepeat) == 0 && ImGui::IsItemActive())
-    return;
-  ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
-}
 
 void DrawStatusBar(const AppState& state, Commands& commands) {
   const std::string status = SyncStatusText(state.sync);

@@ -14,10 +14,6 @@ namespace outpost::client {
 // heavy borders) when they differ from what was set last. Sizes are the shell's.
 void ApplyStyle(const Settings& settings);
 
-// Lets a finger dragging across the window scroll it, as a tablet user expects, unless a text
-// field or other widget holds the drag. Call inside the window, after drawing it.
-void DragToScroll();
-
 // The bar above every screen: who is signed in, the sync status in words, settings.
 // Probes: text "sync.status", "sync.conflicts"; items "sync.now", "nav.settings".
 void DrawStatusBar(const AppState& state, Commands& commands);

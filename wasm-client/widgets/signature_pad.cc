@@ -18,6 +18,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "wasm-client/widgets/drag_scroll.h"
+
 namespace outpost::client {
 
 namespace {
@@ -239,6 +241,7 @@ bool SignaturePadWidget(const char* id, SignaturePad& pad, float max_height) {
       changed = pad.PenMove(at.x, at.y, now_ms);
     }
   }
+  if (ImGui::IsItemActive()) HoldDrag();  // the pen's strokes are not a scroll
   // Released: on the pad or off it, or the item lost the active id some other way.
   if (!ImGui::IsItemActive()) pad.PenUp();
 
