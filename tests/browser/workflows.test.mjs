@@ -87,17 +87,31 @@ async function chooseFirstJob(page) {
   await tapItem(page, ui);
 }
 
-test('a key worker records every workflow by touch and nothing is lost across reloads', async (t) => {
+// A demo server and a browser for test `t`, stopped when it ends.
+async function serverAndBrowser(t) {
   assert.ok(serverBinary && webRoot, 'OUTPOST_SERVER_BINARY and OUTPOST_WEB_ROOT must be set');
   const server = await startServer({ serverBinary, webRoot });
   const { browser, close } = await launchBrowser({ extraArgs: ['--ignore-certificate-errors'] });
   t.after(async () => { await close(); await server.stop(); });
+  return { server, browser };
+}
+
+// A new tablet (its own storage) at the sign-in screen; after `signInNow`, signed in with a PIN.
+async function newTablet(browser, server, { signInNow = true } = {}) {
   const context = await newTabletContext(browser);
   const page = await context.newPage();
   await page.goto(server.url + '/');
   await waitForUi(page, (ui) => ui.items?.['signin.username'], 20000);
-  await signIn(page);
-  await setPin(page, kPin);
+  if (signInNow) {
+    await signIn(page);
+    await setPin(page, kPin);
+  }
+  return { context, page };
+}
+
+test('a key worker records every workflow by touch and nothing is lost across reloads', async (t) => {
+  const { server, browser } = await serverAndBrowser(t);
+  const { page } = await newTablet(browser, server);
 
   // The caseload: everyone with their most urgent rule, and search by name.
   await waitForText(page, 'caseload.count', '4 participants', 20000);
@@ -212,14 +226,11 @@ test('a key worker records every workflow by touch and nothing is lost across re
 async function photographEveryScreen(browser, server, lang) {
   const folder = join(artifacts, 'screens', lang);
   mkdirSync(folder, { recursive: true });
-  const context = await newTabletContext(browser);
-  const page = await context.newPage();
+  const { context, page } = await newTablet(browser, server, { signInNow: false });
   const shot = async (name) => {
     await nextFrames(page, 3);
     await page.screenshot({ path: join(folder, name + '.png') });
   };
-  await page.goto(server.url + '/');
-  await waitForUi(page, (ui) => ui.items?.['signin.username'], 20000);
   if (lang === 'cy') {
     await tapItem(page, 'nav.settings');
     await tapItem(page, 'settings.language.cy');
@@ -288,16 +299,9 @@ async function photographEveryScreen(browser, server, lang) {
 }
 
 test('every screen is photographed in English and in Welsh at portrait tablet size', async (t) => {
-  const server = await startServer({ serverBinary, webRoot });
-  const { browser, close } = await launchBrowser({ extraArgs: ['--ignore-certificate-errors'] });
-  t.after(async () => { await close(); await server.stop(); });
+  const { server, browser } = await serverAndBrowser(t);
   // Something on every screen: a failure to attend, so re-engagement has content.
-  const seed = await newTabletContext(browser);
-  const seedPage = await seed.newPage();
-  await seedPage.goto(server.url + '/');
-  await waitForUi(seedPage, (ui) => ui.items?.['signin.username'], 20000);
-  await signIn(seedPage);
-  await setPin(seedPage, kPin);
+  const { context: seed, page: seedPage } = await newTablet(browser, server);
   await openParticipant(seedPage, 'Okafor');
   await openRecordTab(seedPage);
   await tapItem(seedPage, 'participant.record_contact');
