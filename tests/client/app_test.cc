@@ -301,5 +301,51 @@ TEST_CASE("a finger dragged up a long form scrolls it and the button it started 
   CHECK(tablet.ui->Text("form.error") == "Nothing has changed.");
 }
 
+TEST_CASE("Welsh letters typed on the tablet keyboard are kept as written") {
+  EvansOpen evans;
+  Tablet& tablet = evans.tablet;
+  tablet.ui->Tap("participant.tab.record");
+  tablet.ui->Tap("participant.record_contact");
+  tablet.ui->Type("contact.location", "Llyfrgell Caerdydd");
+  tablet.ui->Type("contact.notes", "Siân: ŵyr, ŷd, â, ê, î, ô, û");
+  tablet.ui->Tap("contact.save");
+  CHECK(tablet.ui->Text("contact.0.notes") == "Siân: ŵyr, ŷd, â, ê, î, ô, û");
+}
+
+TEST_CASE("two tablets changing the same plan item offline both keep their words and the tablet lists the conflict") {
+  EvansOpen evans;
+  Tablet& first = evans.tablet;
+  first.ui->Tap("participant.tab.plan");
+  first.ui->Tap("participant.new.plan_item");
+  first.ui->Type("form.description", "Job club on Tuesdays");
+  first.ui->Tap("form.save");
+  first.ui->Tap("sync.now");
+  first.ui->Frames(6);
+  // A second tablet of the same key worker pulls the item.
+  TempDir other_dir;
+  Tablet second(evans.server, other_dir.path());
+  second.now_ms = first.now_ms;
+  second.SignIn("amira.khan");
+  second.Open("Evans");
+  // Both edit the description offline, then sync: the later write wins, the other is kept.
+  for (Tablet* tablet : {&first, &second}) {
+    tablet->online = false;
+    tablet->now_ms += 60000;
+    tablet->ui->Tap("participant.tab.plan");
+    tablet->ui->Tap("participant.plan.item.0");
+    tablet->ui->Type("form.description", tablet == &first ? "Job club on Wednesdays" : "Job club on Thursdays");
+    tablet->ui->Tap("form.save");
+  }
+  for (Tablet* tablet : {&first, &second, &first}) {
+    tablet->online = true;
+    tablet->ui->Tap("sync.now");
+    tablet->ui->Frames(6);
+  }
+  CHECK(first.ui->Text("sync.conflicts") == "1 values changed on two tablets (kept in the history):");
+  const std::string conflict = first.ui->Text("sync.conflict.0");
+  CHECK(conflict.find("Job club on Wednesdays") != std::string::npos);
+  CHECK(conflict.find("Job club on Thursdays") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace outpost::testing

@@ -230,11 +230,17 @@ struct App::Impl {
       for (const ParticipantRow& p : state.caseload)
         if (p.participant_id == c.participant_id) who = p.given_name + " " + p.family_name;
       if (who.empty()) continue;  // not on this caseload any more
+      // In the form's words: "Activity" of an "Action Plan item", not description of plan_item.
+      std::string record = c.record_type, field = c.field;
+      if (const FormSpec* spec = FindFormSpec(c.record_type)) {
+        record = T(spec->title);
+        for (const FieldSpec& f : spec->fields)
+          if (c.field == f.name) field = T(f.label);
+      }
       state.sync.conflicts.push_back(
-          Tf({"%s: \"%s\" of a %s was changed on two tablets; \"%s\" was kept, \"%s\" is in the history.",
-              "%s: newidiwyd \"%s\" %s ar ddwy dabled; cadwyd \"%s\", mae \"%s\" yn yr hanes."},
-             who.c_str(), c.field.c_str(), c.record_type.c_str(), c.current_value.c_str(),
-             c.lost_value.c_str()));
+          Tf({"%s, %s, %s: changed on two tablets; \"%s\" was kept, \"%s\" is in the history.",
+              "%s, %s, %s: newidiwyd ar ddwy dabled; cadwyd \"%s\", mae \"%s\" yn yr hanes."},
+             who.c_str(), record.c_str(), field.c_str(), c.current_value.c_str(), c.lost_value.c_str()));
     }
   }
 

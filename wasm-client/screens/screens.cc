@@ -291,8 +291,12 @@ void DrawStatusBar(const AppState& state, Commands& commands) {
     const std::string heading = Tf({"%d values changed on two tablets (kept in the history):",
                                     "%d gwerth wedi'u newid ar ddwy dabled (wedi'u cadw yn yr hanes):"},
                                    static_cast<int>(state.sync.conflicts.size()));
-    if (ImGui::CollapsingHeader(heading.c_str()))
-      for (const std::string& line : state.sync.conflicts) ImGui::BulletText("%s", line.c_str());
+    const bool open = ImGui::CollapsingHeader(heading.c_str());
+    ProbeLastItem("sync.conflicts");
+    for (size_t i = 0; i < state.sync.conflicts.size(); ++i) {
+      if (open) ImGui::BulletText("%s", state.sync.conflicts[i].c_str());
+      ProbeText("sync.conflict." + std::to_string(i), state.sync.conflicts[i]);
+    }
     ProbeText("sync.conflicts", heading);
   }
   if (!state.username_signed_in.empty()) {

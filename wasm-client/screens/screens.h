@@ -15,7 +15,8 @@ namespace outpost::client {
 void ApplyStyle(const Settings& settings);
 
 // The bar above every screen: who is signed in, the sync status in words, settings.
-// Probes: text "sync.status", "sync.conflicts"; items "sync.now", "nav.settings".
+// Probes: texts "sync.status", "sync.conflicts" (how many), "sync.conflict.<n>" (each in words);
+// items "sync.now", "sync.conflicts" (opens the list), "nav.settings".
 void DrawStatusBar(const AppState& state, Commands& commands);
 
 // Probes: items "signin.username", "signin.password", "signin.submit"; text "signin.message".
