@@ -57,6 +57,7 @@
 #include "wasm-client/app/words.h"
 #include "wasm-client/platform/document_view_web.h"
 #include "wasm-client/platform/fetch_transport.h"
+#include "wasm-client/platform/language_web.h"
 #include "wasm-client/platform/online_status.h"
 #include "wasm-client/platform/text_input_web.h"
 #include "wasm-client/platform/touch_input.h"
@@ -428,6 +429,7 @@ void StartApp(Shell& shell) {
   platform.on_signed_in = OnSignedIn;
   platform.on_synced = OnSynced;
   platform.on_erased = OnErased;
+  platform.on_language = outpost::client::web::RememberLanguage;
   platform.show_document = [](const std::string& html) {
     outpost::client::web::ShowDocument(html, outpost::client::T({"Print or share", "Argraffu neu rannu"}),
                                        outpost::client::T({"Close", "Cau"}));
@@ -735,6 +737,7 @@ void OnGlfwError(int code, const char* description) {
 }  // namespace
 
 int main() {
+  outpost::client::SetLanguage(outpost::client::web::RememberedLanguage());  // for the lock screens
   glfwSetErrorCallback(OnGlfwError);
   if (!glfwInit()) {
     ShowPageStatus("This browser cannot run Outpost (GLFW failed to start).", true);

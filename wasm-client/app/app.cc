@@ -140,10 +140,12 @@ struct App::Impl {
     OUTPOST_RETURN_IF_ERROR(State("language", language));
     OUTPOST_RETURN_IF_ERROR(State("text_percent", text_percent));
     OUTPOST_RETURN_IF_ERROR(State("high_contrast", contrast));
-    state.settings.language = LanguageFromCode(language);
+    // A replica with no choice yet (before the first sign-in) keeps the shell's.
+    state.settings.language = language.empty() ? CurrentLanguage() : LanguageFromCode(language);
     state.settings.text_percent = text_percent == "125" ? 125 : text_percent == "150" ? 150 : 100;
     state.settings.high_contrast = contrast == "yes";
     SetLanguage(state.settings.language);
+    if (platform.on_language) platform.on_language(state.settings.language);
     // Changes written by an app from before the hash chain get their chain now, before any push.
     OUTPOST_RETURN_IF_ERROR(store::RepairLocalChain(*db).status());
     sync = std::make_unique<sync::SyncSession>(
@@ -746,6 +748,7 @@ struct App::Impl {
   void ApplySettings(const Settings& settings) {
     state.settings = settings;
     SetLanguage(settings.language);
+    if (platform.on_language) platform.on_language(settings.language);
     for (auto [key, value] : {std::pair<const char*, std::string>{"language", LanguageCode(settings.language)},
                               {"text_percent", std::to_string(settings.text_percent)},
                               {"high_contrast", settings.high_contrast ? "yes" : "no"}})

@@ -14,6 +14,7 @@
 
 #include "shared/base/status.h"
 #include "shared/sync/transport.h"
+#include "wasm-client/app/words.h"
 
 namespace outpost::client {
 
@@ -51,6 +52,9 @@ struct Platform {
   // Shows a self-contained HTML page to the participant (the receipt): in the browser a new tab
   // they can print or share, made from memory, so it works offline. Optional.
   std::function<void(const std::string& html)> show_document;
+  // The key worker's language, whenever it is set: the shell keeps a copy for the lock screens,
+  // which are drawn before the encrypted records are open. Optional.
+  std::function<void(Language)> on_language;
 };
 
 class App {
