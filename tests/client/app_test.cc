@@ -347,5 +347,18 @@ TEST_CASE("two tablets changing the same plan item offline both keep their words
   CHECK(conflict.find("Job club on Thursdays") != std::string::npos);
 }
 
+TEST_CASE("a declined weekly offer needs the reasons it was declined (4.14)") {
+  EvansOpen evans;
+  Tablet& tablet = evans.tablet;
+  tablet.ui->Tap("participant.tab.plan");
+  tablet.ui->Tap("participant.new.plan_agreement");
+  tablet.ui->Tap("form.weekly_offer.declined");
+  tablet.ui->Tap("form.save");
+  CHECK(tablet.ui->Text("form.error") == "This is needed.");
+  tablet.ui->Type("form.weekly_declined_reason", "Cares for her mother on weekdays");
+  tablet.ui->Tap("form.save");
+  CHECK(tablet.ui->Text("banner") == "Saved on this tablet");
+}
+
 }  // namespace
 }  // namespace outpost::testing

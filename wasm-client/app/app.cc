@@ -631,6 +631,16 @@ struct App::Impl {
     for (size_t i = 0; i < spec.fields.size(); ++i) {
       const FieldSpec& field = spec.fields[i];
       std::string value = d.values[i].data();
+      bool required = field.required;
+      if (field.required_if_field != nullptr)
+        for (size_t j = 0; j < spec.fields.size(); ++j)
+          if (std::string(spec.fields[j].name) == field.required_if_field)
+            required = std::string(d.values[j].data()) == field.required_if_value;
+      if (value.empty() && required) {
+        d.error_field = std::string("fields.") + field.name;
+        d.error = T({"This is needed.", "Mae angen hwn."});
+        return;
+      }
       if (value == d.original[i] && !d.record_id.empty()) continue;  // unchanged: not rewritten
       if (field.kind == FieldKind::kDate && !value.empty()) {
         auto date = ReadTypedDate(value);
@@ -640,11 +650,6 @@ struct App::Impl {
           return;
         }
         value = date->ToString();
-      }
-      if (value.empty() && field.required) {
-        d.error_field = std::string("fields.") + field.name;
-        d.error = T({"This is needed.", "Mae angen hwn."});
-        return;
       }
       if (value.empty() && d.record_id.empty()) continue;  // a new record leaves blanks out
       fields[field.name] = value;

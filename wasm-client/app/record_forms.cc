@@ -65,7 +65,7 @@ constexpr FieldSpec kPlanAgreement[] = {
     {"weekly_offer", {"Weekly face-to-face support (4.14)", "Cymorth wyneb yn wyneb wythnosol (4.14)"},
      FieldKind::kChoice, kWeeklyOffer},
     {"weekly_declined_reason", {"Why weekly support was declined", "Pam y gwrthodwyd cymorth wythnosol"},
-     FieldKind::kLongText}};
+     FieldKind::kLongText, {}, false, false, "weekly_offer", "declined"}};
 
 constexpr FieldSpec kProvisionBreak[] = {
     {"start", {"First day of the break", "Diwrnod cyntaf yr egwyl"}, FieldKind::kDate, {}, true, true},
@@ -91,7 +91,8 @@ constexpr FieldSpec kAccessToWork[] = {
     {"employment_id", {"Job", "Swydd"}, FieldKind::kChoice, {}, false, true},
     {"recorded_on", {"Date", "Dyddiad"}, FieldKind::kDate, {}, true, true},
     {"applied", {"Applied for Access to Work", "Wedi gwneud cais am Fynediad at Waith"}, FieldKind::kChoice, kYesNo, false, true},
-    {"not_needed_reason", {"Why no application is needed", "Pam nad oes angen cais"}, FieldKind::kLongText},
+    {"not_needed_reason", {"Why no application is needed", "Pam nad oes angen cais"}, FieldKind::kLongText,
+     {}, false, false, "applied", "no"},
     {"reference", {"Application reference", "Cyfeirnod y cais"}, FieldKind::kText}};
 
 constexpr FieldSpec kExitDocument[] = {

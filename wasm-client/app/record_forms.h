@@ -44,6 +44,10 @@ struct FieldSpec {
   bool defaults_to_today = false;
   // The record cannot stand without it: a new record needs it and an edit may not empty it.
   bool required = false;
+  // Needed only when another field of the form holds a value (the reason the weekly offer was
+  // declined, when it was declined).
+  const char* required_if_field = nullptr;
+  const char* required_if_value = nullptr;
 };
 
 enum class FormKind {
