@@ -508,7 +508,8 @@ StatusOr<std::vector<Change>> WaitingChanges(Database& db, int limit) {
 
 StatusOr<int64_t> CountWaiting(Database& db) {
   OUTPOST_ASSIGN_OR_RETURN(Statement count,
-                           db.Prepare("SELECT count(*) FROM outbox WHERE confirmed_at = ''"));
+                           db.Prepare("SELECT count(*) FROM outbox WHERE confirmed_at = '' "
+                                      "AND resolved_by = ''"));
   OUTPOST_ASSIGN_OR_RETURN(bool row, count.Step());
   return row ? count.ColumnInt(0) : 0;
 }
@@ -516,9 +517,22 @@ StatusOr<int64_t> CountWaiting(Database& db) {
 StatusOr<int64_t> CountQuarantined(Database& db) {
   OUTPOST_ASSIGN_OR_RETURN(Statement count,
                            db.Prepare("SELECT count(*) FROM outbox WHERE quarantined_at != '' "
-                                      "AND confirmed_at = ''"));
+                                      "AND confirmed_at = '' AND resolved_by = ''"));
   OUTPOST_ASSIGN_OR_RETURN(bool row, count.Step());
   return row ? count.ColumnInt(0) : 0;
+}
+
+Status ResolveQuarantined(Database& db, int64_t device_seq, const std::string& resolved_by) {
+  if (resolved_by.empty()) return Status::InvalidArgument("resolved_by", "must name the correction or 'supervisor'");
+  const char* kWaitingRefused =
+      " WHERE device_seq = ? AND quarantined_at != '' AND confirmed_at = '' AND resolved_by = ''";
+  OUTPOST_ASSIGN_OR_RETURN(Statement find, db.Prepare(std::string("SELECT 1 FROM outbox") + kWaitingRefused));
+  OUTPOST_ASSIGN_OR_RETURN(bool found, find.Bind(1, device_seq).Step());
+  if (!found)
+    return Status::NotFound("device_seq", "change " + std::to_string(device_seq) + " is not a refused change waiting");
+  OUTPOST_ASSIGN_OR_RETURN(Statement resolve,
+                           db.Prepare(std::string("UPDATE outbox SET resolved_by = ?") + kWaitingRefused));
+  return resolve.Bind(1, resolved_by).Bind(2, device_seq).Run();
 }
 
 namespace {

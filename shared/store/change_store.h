@@ -129,6 +129,12 @@ Status ConfirmChanges(Database& db, const std::vector<sync::Receipt>& receipts,
 // Marks refused changes quarantined with the server's reason (kept, shown, never re-sent as-is).
 Status QuarantineChanges(Database& db, const std::vector<sync::RejectedChange>& rejected);
 
+// Marks this tablet's refused (quarantined) change `device_seq` as resolved by `resolved_by`: the
+// change id of the correction recorded for it, or "supervisor" when the key worker leaves it
+// with the supervisor (the server keeps every refused change). It stays in the outbox and the
+// change log, but no longer counts as waiting. NotFound if it is not a refused change waiting.
+Status ResolveQuarantined(Database& db, int64_t device_seq, const std::string& resolved_by);
+
 // Puts this tablet's own changes from `device_seq` on back in the outbox (the server lost them or
 // never got them), keeping quarantined ones as they are.
 Status RequeueFrom(Database& db, int64_t device_seq);

@@ -360,5 +360,38 @@ TEST_CASE("a declined weekly offer needs the reasons it was declined (4.14)") {
   CHECK(tablet.ui->Text("banner") == "Saved on this tablet");
 }
 
+TEST_CASE("a contact the server refused is corrected and sent again and the refused one is kept") {
+  EvansOpen evans;
+  Tablet& tablet = evans.tablet;
+  tablet.online = false;
+  tablet.ui->Tap("participant.tab.record");
+  tablet.ui->Tap("participant.record_contact");
+  tablet.ui->Type("contact.notes", "First version");
+  tablet.ui->Tap("contact.save");
+  {
+    // What the sync session does with the server's refusal of that change.
+    auto db = store::Database::Open(evans.dir.File("replica.sqlite"), store::JournalMode::kRollback);
+    REQUIRE(db.ok());
+    const std::string device = QueryText(**db, "SELECT value FROM device_state WHERE key = 'device_id'");
+    REQUIRE(store::QuarantineChanges(**db, {{device + ":1", "changes[0].fields.location", "location is needed"}}).ok());
+  }
+  tablet.ui->Tap("nav.back");
+  tablet.Open("Evans");
+  CHECK(tablet.ui->Text("contact.0.sync") == "Refused by the server: location is needed");
+  tablet.ui->Tap("timeline.0.correct");
+  CHECK(tablet.ui->Text("contact.error") ==
+        "The server refused this contact: location is needed. Correct it and save to send it again.");
+  tablet.ui->Type("contact.location", "Central Library");
+  tablet.ui->Tap("contact.save");
+  CHECK(tablet.ui->Text("banner") == "Contact saved on this tablet");
+  CHECK(tablet.ui->Text("contact.0.sync") == "Waiting to sync");
+  CHECK(tablet.ui->Text("contact.1.sync") == "Refused by the server (location is needed): corrected");
+  CHECK(tablet.ui->Text("sync.status") == "Offline: 1 change waiting to sync");
+  auto db = store::Database::Open(evans.dir.File("replica.sqlite"), store::JournalMode::kRollback);
+  REQUIRE(db.ok());
+  CHECK(QueryInt(**db, "SELECT count(*) FROM changes WHERE record_type = 'contact'") == 2);
+  CHECK(QueryInt(**db, "SELECT count(*) FROM records WHERE json_extract(fields, '$.corrects_contact_id') != ''") == 1);
+}
+
 }  // namespace
 }  // namespace outpost::testing

@@ -31,6 +31,16 @@ inline int64_t QueryInt(store::Database& db, const std::string& sql) {
   return s->ColumnInt(0);
 }
 
+// The first column of the first row of `sql`, as text.
+inline std::string QueryText(store::Database& db, const std::string& sql) {
+  auto s = db.Prepare(sql);
+  REQUIRE(s.ok());
+  auto row = s->Step();
+  REQUIRE(row.ok());
+  REQUIRE(*row);
+  return s->ColumnText(0);
+}
+
 }  // namespace outpost::testing
 
 #endif  // OUTPOST_TESTS_SUPPORT_STORE_HELPERS_H_

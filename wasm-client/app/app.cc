@@ -257,7 +257,7 @@ struct App::Impl {
         "SELECT r.record_type, r.record_id, r.fields, "
         "ifnull(ch.server_seq, 0) > 0 OR ifnull(o.confirmed_at, '') != '', "
         "CASE WHEN ifnull(o.quarantined_at, '') != '' AND ifnull(o.confirmed_at, '') = '' "
-        "THEN o.reason ELSE '' END "
+        "THEN o.reason ELSE '' END, ifnull(o.resolved_by, ''), ifnull(o.device_seq, 0) "
         "FROM records r "
         "LEFT JOIN changes ch ON ch.device_id || ':' || ch.device_seq = r.created_change "
         "LEFT JOIN outbox o ON o.device_seq = ch.device_seq AND ch.device_id = "
@@ -275,6 +275,8 @@ struct App::Impl {
       const json fields = json::parse(rows->ColumnText(2), nullptr, false);
       t.confirmed = rows->ColumnInt(3) != 0;
       t.refused_reason = rows->ColumnText(4);
+      t.resolved_by = rows->ColumnText(5);
+      if (!t.refused_reason.empty() && t.resolved_by.empty()) t.refused_seq = rows->ColumnInt(6);
       Describe(t, fields.is_object() ? fields : json::object());
       if (t.record_type == "plan_item") state.plan_items.push_back(t);
       if (t.record_type == "plan_agreement") state.plan_agreement = t;
@@ -540,6 +542,12 @@ struct App::Impl {
       error = recorded.status().what();
       return;
     }
+    if (state.correcting_seq) {
+      // The correction is stored: the refused change it corrects stops waiting (kept as it is).
+      if (Status s = store::ResolveQuarantined(*db, *state.correcting_seq, recorded->ChangeId()); !s.ok())
+        return Fail(s);
+      state.correcting_seq.reset();
+    }
     state.saving = true;
     const std::string saved_text = T(saved);
     platform.flush_storage([this, after, saved_text, &error](Status flushed) {
@@ -582,6 +590,7 @@ struct App::Impl {
     const std::string mode = kContactModes[d.mode].value;
     if (mode == "telephone" || mode == "video") fields["digital_reason"] = d.digital_reason;
     if (d.withdrew) fields["withdrew"] = "yes";
+    if (!d.corrects_contact_id.empty()) fields["corrects_contact_id"] = d.corrects_contact_id;
     const bool missed = std::string(kContactOutcomes[d.outcome].value) == "failed_to_attend";
     WriteRecord("contact", NewUuid(platform.now_ms()), fields, d.error_field, d.error,
                 missed ? Screen::kReengagement : Screen::kParticipant,
@@ -673,6 +682,65 @@ struct App::Impl {
                    {"body", r.notice_body}};
     WriteRecord("ipes07_notice", NewUuid(platform.now_ms()), fields, field, state.reengagement.notice_error,
                 Screen::kReengagement, {"IPES07 recorded as sent", "IPES07 wedi'i gofnodi fel un a anfonwyd"});
+  }
+
+  // Opens a record the server refused again, filled in as it was, to be corrected and resent as a
+  // new change; the refused one is resolved once the correction is saved.
+  void CorrectRefused(const TimelineRow& row) {
+    auto stored = db->Prepare("SELECT fields FROM records WHERE record_type = ? AND record_id = ?");
+    if (!stored.ok()) return Fail(stored.status());
+    stored->Bind(1, row.record_type).Bind(2, row.record_id);
+    json f = stored->Step().value_or(false) ? json::parse(stored->ColumnText(0), nullptr, false) : json::object();
+    if (!f.is_object()) f = json::object();
+    if (row.record_type == "contact") {
+      NewContactDraft();
+      ContactDraft& d = state.draft;
+      const std::string at = Field(f, "occurred_at");
+      if (auto date = CivilDate::Parse(at.substr(0, 10)); date.ok())
+        std::snprintf(d.date, sizeof d.date, "%s", UkShortDate(*date).c_str());
+      if (at.size() == 16) std::snprintf(d.time, sizeof d.time, "%s", at.substr(11).c_str());
+      auto index_of = [](std::span<const Option> options, const std::string& value) {
+        for (size_t i = 0; i < options.size(); ++i)
+          if (value == options[i].value) return static_cast<int>(i);
+        return 0;
+      };
+      d.mode = index_of(kContactModes, Field(f, "mode"));
+      d.outcome = index_of(kContactOutcomes, Field(f, "outcome"));
+      d.purpose = index_of(kContactPurposes, Field(f, "purpose"));
+      std::snprintf(d.location, sizeof d.location, "%s", Field(f, "location").c_str());
+      std::snprintf(d.notes, sizeof d.notes, "%s", Field(f, "notes").c_str());
+      std::snprintf(d.digital_reason, sizeof d.digital_reason, "%s", Field(f, "digital_reason").c_str());
+      d.withdrew = Field(f, "withdrew") == "yes";
+      d.corrects_contact_id = row.record_id;
+      d.error = Tf({"The server refused this contact: %s. Correct it and save to send it again.",
+                    "Gwrthododd y gweinydd y cyswllt hwn: %s. Cywirwch ef a'i gadw i'w anfon eto."},
+                   row.refused_reason.c_str());
+    } else if (const FormSpec* spec = FindFormSpec(row.record_type)) {
+      // Evidence is written once: the correction is a new record; a mutable record is rewritten.
+      OpenRecordForm(spec->kind, sync::IsEvidence(row.record_type) ? "" : row.record_id);
+      for (size_t i = 0; i < spec->fields.size(); ++i) {
+        std::string value = Field(f, spec->fields[i].name);
+        if (spec->fields[i].kind == FieldKind::kDate) value = ShowIsoDate(value);
+        std::snprintf(state.record.values[i].data(), state.record.values[i].size(), "%s", value.c_str());
+        state.record.original[i] = "";  // all of it is written again
+      }
+      state.record.error = Tf({"The server refused this: %s. Correct it and save to send it again.",
+                               "Gwrthododd y gweinydd hwn: %s. Cywirwch ef a'i gadw i'w anfon eto."},
+                              row.refused_reason.c_str());
+    } else {
+      return;  // signatures and notices are not corrected from a form
+    }
+    state.correcting_seq = row.refused_seq;
+  }
+
+  // The key worker leaves a refused change with the supervisor: the server keeps it, so it is not
+  // lost; on the tablet it stops waiting.
+  void LeaveRefused(const TimelineRow& row) {
+    if (Status s = store::ResolveQuarantined(*db, row.refused_seq, "supervisor"); !s.ok()) return Fail(s);
+    platform.flush_storage([](Status) {});
+    state.banner = T({"Left with your supervisor: the server keeps what it refused.",
+                      "Wedi'i adael gyda'ch goruchwyliwr: mae'r gweinydd yn cadw'r hyn a wrthododd."});
+    Reload();
   }
 
   // Shows the current plan version for both signatures (signing.h).
@@ -789,12 +857,17 @@ struct App::Impl {
       state.screen = Screen::kSettings;
     }
     if (commands.apply_settings) ApplySettings(*commands.apply_settings);
+    if (commands.correct_refused && *commands.correct_refused < state.timeline.size())
+      CorrectRefused(state.timeline[*commands.correct_refused]);
+    if (commands.leave_refused && *commands.leave_refused < state.timeline.size())
+      LeaveRefused(state.timeline[*commands.leave_refused]);
     if (commands.start_signing) StartSigningCurrentPlan();
     if (commands.save_signatures && state.signing && !state.signing->saving) SaveSignatures();
     if (commands.large_print) state.large_print = *commands.large_print;
     if (commands.show_receipt) ShowReceipt();
     if (commands.back) {
       state.banner.clear();
+      state.correcting_seq.reset();
       switch (state.screen) {
         case Screen::kContactForm:
         case Screen::kRecordForm:

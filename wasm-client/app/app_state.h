@@ -83,6 +83,8 @@ struct TimelineRow {
   bool editable = false;    // a mutable record: tapping opens its form
   bool confirmed = false;   // the server's receipt listed it
   std::string refused_reason;  // the server refused it (quarantined): why
+  int64_t refused_seq = 0;     // this tablet's change the server refused, while unresolved
+  std::string resolved_by;     // a refused change resolved: the correction, or "supervisor"
 };
 
 struct RuleRow {
@@ -105,6 +107,7 @@ struct ContactDraft {
   char notes[2048] = "";
   char digital_reason[256] = "";
   bool withdrew = false;  // the participant said they no longer wish to take part (4.51)
+  std::string corrects_contact_id;  // a correction of this contact (one the server refused)
   std::string error_field;  // which field the last save attempt found wrong
   std::string error;
 };
@@ -194,6 +197,7 @@ struct AppState {
   RecordDraft record;
   ReengagementView reengagement;
   bool saving = false;
+  std::optional<int64_t> correcting_seq;  // the refused change the form being saved corrects
   std::string banner;  // e.g. "Contact saved on this tablet"
 
   SyncView sync;
@@ -217,6 +221,8 @@ struct Commands {
   bool save_signatures = false;
   bool show_receipt = false;
   std::optional<bool> large_print;
+  std::optional<size_t> correct_refused;  // timeline row: open it again to correct and resend
+  std::optional<size_t> leave_refused;    // timeline row: leave it with the supervisor
   bool open_settings = false;
   std::optional<Settings> apply_settings;
   bool back = false;

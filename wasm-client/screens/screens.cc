@@ -107,6 +107,12 @@ bool Contains(const std::string& haystack, const char* needle) {
 }
 
 std::string SyncStateText(const TimelineRow& t) {
+  if (!t.resolved_by.empty())
+    return t.resolved_by == "supervisor"
+               ? Tf({"Refused by the server (%s): left with the supervisor", "Gwrthodwyd gan y gweinydd (%s): wedi'i adael gyda'r goruchwyliwr"},
+                    t.refused_reason.c_str())
+               : Tf({"Refused by the server (%s): corrected", "Gwrthodwyd gan y gweinydd (%s): wedi'i gywiro"},
+                    t.refused_reason.c_str());
   return t.confirmed ? std::string(T({"Confirmed by the server", "Wedi'i gadarnhau gan y gweinydd"}))
          : !t.refused_reason.empty()
              ? Tf({"Refused by the server: %s", "Gwrthodwyd gan y gweinydd: %s"}, t.refused_reason.c_str())
@@ -140,7 +146,15 @@ void DrawTimeline(const AppState& state, Commands& commands) {
       ProbeText("contact." + std::to_string(contact) + ".notes", t.notes);
       ++contact;
     }
-    if (t.editable) {
+    if (t.refused_seq > 0 && (t.record_type == "contact" || FindFormSpec(t.record_type) != nullptr)) {
+      if (ImGui::Button(T({"Correct and send again", "Cywiro ac anfon eto"}))) commands.correct_refused = i;
+      ProbeLastItem("timeline." + std::to_string(i) + ".correct");
+      ImGui::SameLine();
+    }
+    if (t.refused_seq > 0) {
+      if (ImGui::Button(T({"Leave with supervisor", "Gadael gyda'r goruchwyliwr"}))) commands.leave_refused = i;
+      ProbeLastItem("timeline." + std::to_string(i) + ".leave");
+    } else if (t.editable) {
       if (ImGui::Button(T({"Edit", "Golygu"}))) commands.edit_record = std::pair{t.record_type, t.record_id};
       ProbeLastItem("participant.edit." + std::to_string(i));
     }

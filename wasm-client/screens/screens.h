@@ -32,7 +32,8 @@ void DrawCaseloadScreen(AppState& state, Commands& commands);
 // "participant.record_contact", "participant.new.<record_type>", "participant.edit.<n>",
 // "participant.plan.item.<n>", "participant.reengagement"; texts "participant.name",
 // "participant.contacts" (count), "participant.phase", "rule.<name>", "banner",
-// "timeline.<n>.sync", "timeline.<n>.title", and for the n-th contact "contact.<n>.sync",
+// "timeline.<n>.sync", "timeline.<n>.title", "timeline.<n>.correct" and "timeline.<n>.leave"
+// (a change the server refused), and for the n-th contact "contact.<n>.sync",
 // "contact.<n>.notes".
 void DrawParticipantScreen(const AppState& state, Commands& commands);
 
