@@ -58,17 +58,28 @@ endfunction()
 else()
 
 # Script mode: OUTPOST_WEB_DIR is the assembled folder. sw.js names its cache
-# "outpost-shell-@OUTPOST_SHELL_VERSION@"; the version is a hash of the shell files, so it only
-# changes when something the service worker caches changes.
+# "outpost-shell-@OUTPOST_SHELL_VERSION@" and precaches @OUTPOST_SHELL_FILES@: every file of the
+# folder but sw.js itself, as '/path' JavaScript strings. The version is a hash of those files' names
+# and contents, so it changes exactly when something the service worker caches changes, and a
+# file added to web-root/ (fonts, say) is cached with no other edit.
+file(GLOB_RECURSE shell_files RELATIVE "${OUTPOST_WEB_DIR}" "${OUTPOST_WEB_DIR}/*")
+list(REMOVE_ITEM shell_files "sw.js")
+list(SORT shell_files)
 set(shell_hash_input "")
-foreach(name index.html outpost.js outpost.wasm manifest.webmanifest)
+set(shell_list "")
+foreach(name IN LISTS shell_files)
   file(SHA256 "${OUTPOST_WEB_DIR}/${name}" one_hash)
-  string(APPEND shell_hash_input "${one_hash}")
+  string(APPEND shell_hash_input "${name} ${one_hash}\n")
+  if(shell_list)
+    string(APPEND shell_list ", ")
+  endif()
+  string(APPEND shell_list "'/${name}'")
 endforeach()
 string(SHA256 shell_version "${shell_hash_input}")
 string(SUBSTRING "${shell_version}" 0 16 shell_version)
 file(READ "${OUTPOST_WEB_DIR}/sw.js" sw_text)
 string(REPLACE "@OUTPOST_SHELL_VERSION@" "${shell_version}" sw_text "${sw_text}")
+string(REPLACE "@OUTPOST_SHELL_FILES@" "${shell_list}" sw_text "${sw_text}")
 file(WRITE "${OUTPOST_WEB_DIR}/sw.js" "${sw_text}")
 
 endif()

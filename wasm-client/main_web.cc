@@ -15,6 +15,12 @@
 //      - keys stored: past the days-without-sync erase limit, the vault is erased and the App
 //        starts empty with a notice; otherwise the unlock screen (locked on every load).
 //      - the vault cannot be read: the error is shown with a Reload button; nothing is changed.
+//      - no keys, but the old build's unencrypted replica (web_vault.h) was found and loaded:
+//        the replica is signed out (its username and token cleared in memory only) and the App
+//        starts on it, so its waiting changes are kept; a notice asks the key worker to sign
+//        in. Step 5 then makes the keys, and once the first encrypted flush is durable the old
+//        database is deleted (WebVault::RetireLegacy). Until then it is left as it was, so a
+//        reload before signing in starts this step again.
 //   4. Unlock (PIN, or password; the server checks the password first once offline unlock is
 //      refused, device_lock.h): the data key is unwrapped, the replica decrypted into memory,
 //      then the App is built and started.
@@ -28,6 +34,14 @@
 //      App is destroyed, the data key forgotten and the plain replica deleted from memory, and
 //      the unlock screen shows. If that flush fails the App is kept (its edits are only in
 //      memory) and the error is shown; the lock is tried again after the next idle period.
+//
+// App updates (web-root/sw.js): a new version is installed by its service worker in the
+// background but not used until asked. index.html reports it (window.outpostUpdate); the shell
+// then shows "Update ready" over the App and the unlock screen. Its Reload button, while the
+// App runs, locks first (step 7: the last encrypted flush), then activates the new version and
+// reloads; on the unlock screen it does so at once. The new version's App::Start applies any
+// new schema migration to the replica, waiting changes included. Otherwise the update is used
+// the next time Outpost starts with no tab open.
 //
 // Test setting: localStorage "outpost.idle_lock_ms" shortens the idle period (milliseconds,
 // read at each unlock, clamped by IdleLockMsFromSetting: it can never lengthen the lock).
@@ -51,6 +65,8 @@
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
+#include "shared/store/change_store.h"
+#include "shared/store/database.h"
 #include "shared/sync/codec.h"
 #include "wasm-client/app/app.h"
 #include "wasm-client/app/device_lock.h"
@@ -136,6 +152,8 @@ struct Shell {
   int64_t record_saved_ms = 0;  // last time on_synced wrote the record
   std::string notice;           // a message shown over the App until dismissed
   std::string refusal;          // why capture is refused (Phase::kRefused)
+  bool legacy = false;          // the old build's unencrypted replica is still stored
+  bool update_after_lock = false;  // the update's Reload was tapped: apply it once locked
   // Canvas geometry: CSS size, and backing-store pixels per CSS pixel.
   double css_width = 0, css_height = 0;
   int pixel_width = 0, pixel_height = 0;
@@ -153,7 +171,16 @@ EM_JS(void, outpost_set_page_status, (const char* text, int is_error), {
   }
 });
 
-EM_JS(void, outpost_reload_page, (), { location.reload(); });
+// A reload that also takes a waiting update (index.html).
+EM_JS(void, outpost_reload_page, (), {
+  if (window.outpostUpdate && window.outpostUpdate.ready) window.outpostUpdate.apply();
+  else location.reload();
+});
+
+// 1 once index.html has seen a new version installed and waiting.
+EM_JS(int, outpost_update_ready, (), {
+  return window.outpostUpdate && window.outpostUpdate.ready ? 1 : 0;
+});
 
 // localStorage "outpost.idle_lock_ms" as malloc'ed text ("" when unset or unreadable).
 EM_JS(char*, outpost_idle_setting, (), {
@@ -292,12 +319,14 @@ void DrawRefused(const Shell& shell) {
   ImGui::End();
 }
 
-// A bar at the bottom, over whatever the phase draws, until the key worker dismisses it.
-void DrawNotice(Shell& shell) {
+// A bar at the bottom, over whatever the phase draws and above the update bar (`above`: its
+// height), until the key worker dismisses it.
+void DrawNotice(Shell& shell, float above) {
   if (shell.notice.empty()) return;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x, viewport->WorkPos.y + viewport->WorkSize.y),
-                          ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+  ImGui::SetNextWindowPos(
+      ImVec2(viewport->WorkPos.x, viewport->WorkPos.y + viewport->WorkSize.y - above),
+      ImGuiCond_Always, ImVec2(0.0f, 1.0f));
   ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x, 0.0f));
   ImGui::Begin("##notice", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
@@ -310,6 +339,41 @@ void DrawNotice(Shell& shell) {
   if (ImGui::Button(T({"OK", "Iawn"}))) shell.notice.clear();
   outpost::client::ProbeLastItem("shell.notice.ok");
   ImGui::End();
+}
+
+// While a new version waits (see "App updates" above), a bar at the bottom on the App and the
+// unlock screen. Returns its height, 0 when not drawn.
+float DrawUpdateBar(Shell& shell) {
+  if (shell.phase != Phase::kRunning && shell.phase != Phase::kLocked) return 0.0f;
+  if (!outpost_update_ready()) return 0.0f;
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x, viewport->WorkPos.y + viewport->WorkSize.y),
+                          ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+  ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x, 0.0f));
+  ImGui::Begin("##update", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+  const char* text = T({"A new version of Outpost is ready. Reload when you have finished what you "
+                        "are doing: everything saved is kept.",
+                        "Mae fersiwn newydd o Outpost yn barod. Ail-lwythwch pan fyddwch wedi "
+                        "gorffen yr hyn rydych yn ei wneud: caiff popeth a gadwyd ei gadw."});
+  ImGui::PushTextWrapPos(viewport->WorkSize.x - 200.0f);
+  ImGui::TextUnformatted(text);
+  ImGui::PopTextWrapPos();
+  outpost::client::ProbeText("shell.update", text);
+  ImGui::SameLine();
+  if (ImGui::Button(T({"Reload now", "Ail-lwytho nawr"}))) {
+    if (shell.phase == Phase::kLocked || shell.vault.empty()) {
+      outpost_reload_page();  // nothing in memory to keep (no keys: nothing recorded yet)
+    } else {
+      shell.update_after_lock = true;  // AdvanceLock flushes, then reloads
+      shell.phase = Phase::kLocking;
+    }
+  }
+  outpost::client::ProbeLastItem("shell.update.reload");
+  const float height = ImGui::GetWindowHeight();
+  ImGui::End();
+  return height;
 }
 
 std::string Megabytes(double bytes) {
@@ -371,6 +435,19 @@ void FlushForApp(std::function<void(Status)> done) {
   });
 }
 
+// Deletes the old build's unencrypted database once the encrypted copy is durable. On failure it
+// stays, and the next unlock tries again.
+void RetireLegacy(Shell& shell) {
+  if (!shell.legacy) return;
+  shell.vault.RetireLegacy([](Status retired) {
+    if (retired.ok()) {
+      g_shell->legacy = false;
+      return;
+    }
+    std::fprintf(stderr, "outpost: %s\n", retired.ToString().c_str());
+  });
+}
+
 void OnSignedIn(const outpost::client::SignedInKeyWorker& who) {
   Shell& shell = *g_shell;
   LockRecord& r = shell.record;
@@ -395,6 +472,7 @@ void OnSignedIn(const outpost::client::SignedInKeyWorker& who) {
   } else {
     shell.vault.CreateKeys(who.password, report);
   }
+  RetireLegacy(shell);  // waits for the keys and the first encrypted flush
   SaveRecord(shell);
   shell.idle.Touch(NowMs());
   if (!r.has_pin) ShowSetPin(shell);
@@ -417,6 +495,27 @@ void OnErased() {
   shell.vault.Erase([](Status erased) {
     if (!erased.ok()) g_shell->notice = erased.what();
   });
+}
+
+// The old build's replica, now under WebVault::kFolder, is signed out in memory: the App then
+// shows sign-in, and the password makes the keys. Returns who was signed in ("" if no one).
+StatusOr<std::string> SignOutLegacyReplica() {
+  namespace store = outpost::store;
+  auto db = store::Database::Open(WebVault::kReplica, store::JournalMode::kRollback);
+  if (!db.ok()) return db.status();
+  // Replicas from before schema 0003 have no device_state, hence no sign-in and no outbox.
+  auto table = (*db)->Prepare("SELECT count(*) FROM sqlite_master WHERE name = 'device_state'");
+  if (!table.ok()) return table.status();
+  auto row = table->Step();
+  if (!row.ok()) return row.status();
+  if (!*row || table->ColumnInt(0) == 0) return std::string();
+  auto username = store::GetDeviceState(**db, "username");
+  if (!username.ok()) return username.status();
+  for (const char* key : {"username", "token"}) {
+    Status cleared = store::SetDeviceState(**db, key, "");
+    if (!cleared.ok()) return cleared;
+  }
+  return *username;
 }
 
 void StartApp(Shell& shell) {
@@ -462,6 +561,7 @@ void Unlocked(Shell& shell) {
   outpost::client::WipeSecrets(shell.lock_screen);
   shell.lock_screen.working = false;
   StartApp(shell);
+  RetireLegacy(shell);
   if (!shell.record.has_pin) ShowSetPin(shell);
 }
 
@@ -601,12 +701,14 @@ void AdvanceLock(Shell& shell) {
                         flushed.what().c_str());
       shell.idle.Touch(NowMs());
       shell.phase = Phase::kRunning;
+      shell.update_after_lock = false;
       return;
     }
     shell.app.reset();
     shell.vault.Lock();
     SaveRecord(shell);
     ShowUnlock(shell, "");
+    if (shell.update_after_lock) outpost_reload_page();  // everything is stored: take the update
   });
 }
 
@@ -624,6 +726,28 @@ void OnVaultOpened(StatusOr<outpost::client::web::VaultOpened> opened) {
     return;
   }
   shell.lock_screen.storage_info = StorageInfo(*opened);
+  shell.legacy = opened->legacy_replica;
+  if (!opened->has_keys && shell.legacy) {
+    auto who = SignOutLegacyReplica();
+    if (!who.ok()) {
+      shell.error = who.status().ToString();
+      shell.phase = Phase::kStorageFailed;
+      return;
+    }
+    shell.notice =
+        who->empty()
+            ? T({"Outpost now keeps records encrypted. Sign in to protect the records on this "
+                 "tablet; nothing waiting to sync is lost.",
+                 "Mae Outpost bellach yn cadw cofnodion wedi'u hamgryptio. Mewngofnodwch i "
+                 "ddiogelu'r cofnodion ar y dabled hon; ni chollir dim sy'n aros i gysoni."})
+            : Tf({"Outpost now keeps records encrypted. Sign in as %s to protect the records on "
+                  "this tablet; nothing waiting to sync is lost.",
+                  "Mae Outpost bellach yn cadw cofnodion wedi'u hamgryptio. Mewngofnodwch fel %s "
+                  "i ddiogelu'r cofnodion ar y dabled hon; ni chollir dim sy'n aros i gysoni."},
+                 who->c_str());
+    StartApp(shell);
+    return;
+  }
   if (!opened->has_keys) {
     if (opened->quota_bytes >= 0 && opened->quota_bytes < kMinQuotaBytes) {
       shell.refusal = Tf({"This looks like a private or incognito window: the browser gives "
@@ -710,7 +834,7 @@ void RunFrame() {
       AdvanceLock(shell);
       break;
   }
-  DrawNotice(shell);
+  DrawNotice(shell, DrawUpdateBar(shell));
   outpost::client::web::PublishUiProbes();
   if (intents.unlock) HandleUnlock(shell);
   if (intents.set_pin) HandleSetPin(shell);

@@ -1,36 +1,55 @@
-// Outpost's service worker: lets the tablet start the app with no network.
+// Outpost's service worker: lets the tablet start the app with no network, and installs app
+// updates without pulling the page from under a key worker.
 //
-// What it caches: the app shell only (the page, the wasm build, the manifest, the icons), in a
-// cache named after a hash of the build; the build step (cmake/outpost_emscripten.cmake) replaces
-// the placeholder below, so every new build is a byte-different sw.js, which the browser
-// installs as an update.
+// What it caches: every file of the built web folder (the page, the wasm build, the manifest,
+// the icons, fonts, anything else the build puts there), in a cache named after a hash of those
+// files. The build step (cmake/outpost_emscripten.cmake, script mode) fills in both
+// placeholders below: the version, and the list of files it found in the folder. So a new file
+// is cached by adding it to web-root/ (or having the build copy it into the web folder): it is
+// listed and hashed on the next build, and the changed sw.js is what the browser sees as an
+// update. Nothing else needs editing.
 // What it never caches: /api/ (sync) and /review (supervisor pages). Those go to the network
 // untouched, so the app always sees real network failures and never a stale answer; the records
 // themselves live in IndexedDB, not here.
 //
-// Strategy for the shell: cache first (the wasm must not be fetched on every start over a slow
-// link), network when missing. Install precaches the whole shell or fails (a half-cached shell
-// would not start offline); activate deletes every older outpost-shell cache.
+// Updates. The browser fetches sw.js on each start and now and then (index.html asks hourly
+// and when the network returns); a byte-different sw.js is a new version:
+//   install   precaches the new version's files into its own cache, or fails as a whole (a
+//             half-cached version would not start offline; the browser retries later). The
+//             running page is untouched: it goes on using the old version's cache.
+//   waiting   the new worker does not take over by itself. index.html sees it waiting and the
+//             shell shows "A new version of Outpost is ready" with a Reload button
+//             (wasm-client/main_web.cc). Reload locks first, so the replica is flushed
+//             encrypted, then posts {type: 'outpost-activate'} here and reloads once the new
+//             worker controls the page. If nobody taps it, the new version is used the next
+//             time Outpost starts with no tab of it open (a plain reload is not enough: the
+//             browser keeps the old worker while the reloading page is still its client).
+//   activate  deletes every other outpost-shell cache and claims the open pages.
+// The page's records are never part of an update: a new version's App::Start migrates the
+// replica (schema/) it finds in IndexedDB, waiting changes included.
+//
+// Strategy for the files: cache first (the wasm must not be fetched on every start over a slow
+// link), network when missing.
 'use strict';
 
 const CACHE = 'outpost-shell-@OUTPOST_SHELL_VERSION@';
-const SHELL = [
-  '/',
-  '/index.html',
-  '/outpost.js',
-  '/outpost.wasm',
-  '/manifest.webmanifest',
-  '/icons/icon-192.png',
-  '/icons/icon-512.png',
-];
+// Every file of the web folder but this one, each as '/path' (from the build).
+const FILES = [@OUTPOST_SHELL_FILES@];
+const SHELL = ['/', ...FILES];
+// The same, as request URLs spell their paths (a space is %20), to match fetches against.
+const SHELL_PATHS = SHELL.map((path) => new URL(path, self.location.origin).pathname);
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
     // 'reload' skips the HTTP cache, so the shell is this build's files, not older copies.
     await cache.addAll(SHELL.map((url) => new Request(url, {cache: 'reload'})));
-    await self.skipWaiting();
+    // No skipWaiting here: a page running the old version keeps it until told (see above).
   })());
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'outpost-activate') self.skipWaiting();
 });
 
 self.addEventListener('activate', (event) => {
@@ -58,7 +77,7 @@ self.addEventListener('fetch', (event) => {
   }
   // Any navigation inside the app is the one page.
   const key = request.mode === 'navigate' ? '/index.html' : url.pathname;
-  if (!SHELL.includes(key)) return;
+  if (!SHELL_PATHS.includes(key)) return;
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
     const cached = await cache.match(key);

@@ -15,7 +15,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  fillAndSaveContact, launchBrowser, newTabletContext, setPin, tapItem, typeInto, unlock, uiText, waitForText,
+  fillAndSaveContact, launchBrowser, newTabletContext, openOkafor, setPin, tapItem, typeInto, unlock, uiText, waitForText,
   waitForUi,
 } from './lib.mjs';
 import { startServer } from './server.mjs';
@@ -65,12 +65,6 @@ async function everythingStored(page) {
     }
     return out;
   });
-}
-
-async function openOkafor(page) {
-  await waitForText(page, 'caseload.count', '4 participants', 20000);
-  await tapItem(page, 'caseload.open.Okafor');
-  await waitForText(page, 'participant.name', 'Grace Okafor');
 }
 
 test('the records on the tablet are encrypted and open only with the PIN or password', async (t) => {

@@ -148,11 +148,25 @@ export async function unlock(page, secret, { password = false, timeoutMs = 20000
   await tapItem(page, 'unlock.submit');
 }
 
-// From a participant's screen: opens the Record tab and the contact form, fills a face-to-face contact that was
+// From the caseload of the demo key worker amira.khan (four participants): opens Grace Okafor.
+export async function openOkafor(page) {
+  await waitForText(page, 'caseload.count', '4 participants', 20000);
+  await tapItem(page, 'caseload.open.Okafor');
+  await waitForText(page, 'participant.name', 'Grace Okafor');
+}
+
+// From a participant's screen: shows the Record tab (unless already shown) and taps "Record a
+// contact".
+export async function openContactForm(page) {
+  const ui = await waitForUi(page, (u) => u.items);
+  if (!ui['participant.record_contact']) await tapItem(page, 'participant.tab.record');
+  await tapItem(page, 'participant.record_contact');
+}
+
+// From a participant's screen: opens the contact form, fills a face-to-face contact that was
 // attended, and taps Save. The caller waits for what it expects ("saved", or an error).
 export async function fillAndSaveContact(page, { location, notes }) {
-  await tapItem(page, 'participant.tab.record');
-  await tapItem(page, 'participant.record_contact');
+  await openContactForm(page);
   await tapItem(page, 'contact.mode.face_to_face');
   await typeInto(page, 'contact.location', location);
   await tapItem(page, 'contact.outcome.attended');

@@ -13,7 +13,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import {
-  fillAndSaveContact, launchBrowser, newTabletContext, setPin, tapItem, typeInto, unlock, waitForText, uiText,
+  fillAndSaveContact, launchBrowser, newTabletContext, openContactForm, setPin, tapItem, typeInto, unlock, waitForText, uiText,
 } from './lib.mjs';
 import { startServer } from './server.mjs';
 
@@ -60,8 +60,7 @@ test('a contact recorded offline reaches the central store once and every device
   // Record the first contact online.
   await tapItem(page, 'caseload.open.Okafor');
   await waitForText(page, 'participant.name', 'Grace Okafor');
-  await tapItem(page, 'participant.tab.record');
-  await tapItem(page, 'participant.record_contact');
+  await openContactForm(page);
   await tapItem(page, 'contact.mode.face_to_face');
   await typeInto(page, 'contact.location', 'Central Library');
   await typeInto(page, 'contact.notes', 'Online contact: agreed CV workshop');

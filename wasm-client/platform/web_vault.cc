@@ -101,6 +101,49 @@ EM_JS(void, outpost_vault_install, (), {
       {name: 'AES-GCM', iv: iv, additionalData: V.aad('outpost-slot-' + kind + '-v1')}, kek, V.raw));
     return {salt: salt, iterations: iterations, iv: iv, wrapped: wrapped};
   };
+  // The old build's IDBFS database (web_vault.h): {path: contents} of its files, or null when
+  // it does not exist. Opening without a version never upgrades an existing database; a new
+  // one is aborted in its upgrade, so looking never creates it.
+  V.readLegacy = function(name) {
+    return new Promise(function(ok, no) {
+      var fresh = false;
+      var r = indexedDB.open(name);
+      r.onupgradeneeded = function(e) {
+        if (e.oldVersion === 0) { fresh = true; r.transaction.abort(); }
+      };
+      r.onerror = function(e) {
+        if (fresh) { e.preventDefault(); ok(null); } else { no(r.error); }
+      };
+      r.onblocked = function() { no(V.error('BlockedError', 'the old build holds ' + name)); };
+      r.onsuccess = function() {
+        var db = r.result;
+        if (!db.objectStoreNames.contains('FILE_DATA')) { db.close(); return ok(null); }
+        var store = db.transaction('FILE_DATA', 'readonly').objectStore('FILE_DATA');
+        var keys = store.getAllKeys();
+        var values = store.getAll();
+        values.onsuccess = function() {
+          db.close();
+          var files = {}, any = false;
+          for (var i = 0; i < keys.result.length; ++i) {
+            var entry = values.result[i];
+            if (entry && entry.contents && String(keys.result[i]).indexOf(name + '/') === 0) {
+              files[keys.result[i]] = new Uint8Array(entry.contents);
+              any = true;
+            }
+          }
+          ok(any ? files : null);
+        };
+        values.onerror = function() { db.close(); no(values.error); };
+      };
+    });
+  };
+  V.restoreLegacy = function() {
+    for (var path in V.legacy) FS.writeFile(path, V.legacy[path]);
+  };
+  V.dropLegacy = function() {
+    for (var path in V.legacy || {}) V.legacy[path].fill(0);
+    V.legacy = null;
+  };
   V.forget = function(path) {
     if (V.raw) V.raw.fill(0);
     V.raw = null;
@@ -111,9 +154,10 @@ EM_JS(void, outpost_vault_install, (), {
   };
 });
 
-EM_JS(void, outpost_vault_open, (int id, const char* folder_c), {
+EM_JS(void, outpost_vault_open, (int id, const char* folder_c, const char* legacy_c), {
   var V = Module.outpostVault;
   var folder = UTF8ToString(folder_c);
+  var legacy = UTF8ToString(legacy_c);
   V.run(id, async function() {
     try { FS.mkdirTree(folder); } catch (e) {}
     var out = {quota: -1, usage: -1, persisted: false, has_keys: false, has_pin: false, lock: ''};
@@ -141,6 +185,12 @@ EM_JS(void, outpost_vault_open, (int id, const char* folder_c), {
     out.has_keys = !!(meta && meta.slots && meta.slots.password);
     out.has_pin = !!(meta && meta.slots && meta.slots.pin);
     out.lock = typeof lock === 'string' ? lock : '';
+    V.legacy = await V.readLegacy(legacy);
+    out.legacy = !!V.legacy;
+    if (V.legacy && !out.has_keys) {
+      V.restoreLegacy();
+      V.dropLegacy();
+    }
     return JSON.stringify(out);
   });
 });
@@ -207,7 +257,10 @@ EM_JS(void, outpost_vault_unlock, (int id, const char* kind_c, const char* secre
       }
       FS.writeFile(path, plain);
       plain.fill(0);
+    } else if (V.legacy) {
+      V.restoreLegacy();  // keys made, but the old build's replica never flushed encrypted
     }
+    V.dropLegacy();
     V.meta = meta;
     V.raw = raw;
     V.key = key;
@@ -231,6 +284,20 @@ EM_JS(void, outpost_vault_flush, (int id, const char* path_c), {
   });
 });
 
+EM_JS(void, outpost_vault_delete_legacy, (int id, const char* legacy_c), {
+  var V = Module.outpostVault;
+  var legacy = UTF8ToString(legacy_c);
+  V.run(id, async function() {
+    if (!V.key || !(await V.get('replica')))
+      throw V.error('OutpostNotEncrypted', 'no encrypted copy of the records is stored yet');
+    await new Promise(function(ok, no) {
+      var r = indexedDB.deleteDatabase(legacy);
+      r.onsuccess = function() { ok(); };
+      r.onerror = function() { no(r.error); };
+    });
+  });
+});
+
 EM_JS(void, outpost_vault_save_lock, (int id, const char* json_c), {
   var V = Module.outpostVault;
   var json = UTF8ToString(json_c);
@@ -241,12 +308,22 @@ EM_JS(void, outpost_vault_forget, (const char* path_c), {
   Module.outpostVault.forget(UTF8ToString(path_c));
 });
 
-EM_JS(void, outpost_vault_erase, (int id, const char* path_c), {
+EM_JS(void, outpost_vault_erase, (int id, const char* path_c, const char* legacy_c), {
   var V = Module.outpostVault;
   var path = UTF8ToString(path_c);
+  var legacy = UTF8ToString(legacy_c);
   V.forget(path);
   V.meta = null;
-  V.run(id, function() { return V.write(function(store) { store.clear(); }); });
+  V.dropLegacy();
+  V.run(id, async function() {
+    await V.write(function(store) { store.clear(); });
+    // The old build's unencrypted copy, if one is left, goes too.
+    await new Promise(function(ok, no) {
+      var r = indexedDB.deleteDatabase(legacy);
+      r.onsuccess = function() { ok(); };
+      r.onerror = function() { no(r.error); };
+    });
+  });
 });
 
 }  // namespace
@@ -289,10 +366,11 @@ void WebVault::Open(std::function<void(StatusOr<VaultOpened>)> done) {
     opened.quota_bytes = j.value("quota", -1.0);
     opened.usage_bytes = j.value("usage", -1.0);
     opened.persisted = j.value("persisted", false);
+    opened.legacy_replica = j.value("legacy", false);
     keys_ = opened.has_keys ? Keys::kLocked : Keys::kNone;
     done(std::move(opened));
   });
-  outpost_vault_open(id, kFolder);
+  outpost_vault_open(id, kFolder, kLegacyDatabase);
 }
 
 namespace {
@@ -396,6 +474,21 @@ void WebVault::FinishFlushRun(Status status) {
   for (Done& done : finished) done(status);
 }
 
+void WebVault::RetireLegacy(Done done) {
+  Flush([this, done = std::move(done)](Status flushed) {
+    if (!flushed.ok()) return done(flushed);
+    if (!unlocked())
+      return done(
+          Status::FailedPrecondition("vault.legacy", "no data key yet: the old records stay"));
+    int id = Start([done](int code, std::string text) {
+      if (code == kOk) return done(Status::Ok());
+      done(Status::Unavailable("vault.legacy",
+                               "the old unencrypted records were not deleted: " + text));
+    });
+    outpost_vault_delete_legacy(id, kLegacyDatabase);
+  });
+}
+
 void WebVault::SaveLockRecord(const std::string& json, Done done) {
   int id = Start([done = std::move(done)](int code, std::string text) {
     done(FlushStatus(code, text));
@@ -413,7 +506,7 @@ void WebVault::Erase(Done done) {
   int id = Start([done = std::move(done)](int code, std::string text) {
     done(FlushStatus(code, text));
   });
-  outpost_vault_erase(id, kReplica);
+  outpost_vault_erase(id, kReplica, kLegacyDatabase);
 }
 
 }  // namespace outpost::client::web

@@ -24,6 +24,16 @@
 // (durable as far as the browser promises). Unlocking only reads: a wrong PIN or password,
 // or a failure half way, never changes what is stored.
 //
+// The old build (before the vault) kept the replica unencrypted through Emscripten's IDBFS: the
+// IndexedDB database named after the mount point, "/persist", object store "FILE_DATA", one
+// object per path {timestamp, mode, contents: Uint8Array} (directories without contents). Open()
+// reads its files with plain IndexedDB calls (IDBFS itself is not linked) and never creates it:
+//   - no keys: the files are put back under kFolder, so the App starts on that replica and its
+//     waiting changes are kept; the shell has the key worker sign in, which makes the keys.
+//   - keys, but no encrypted replica yet (the first flush after making them failed): Unlock()
+//     puts the old files back instead of starting empty.
+// RetireLegacy() deletes the old database, only after an encrypted flush has completed.
+//
 // Errors (every callback gets a Status; the JS error name and message are in `what`):
 //   Unlock:  PermissionDenied("unlock", ...)    the secret is wrong (GCM authentication failed)
 //            DataLoss("vault.replica", ...)     the key is right but the replica does not decrypt
@@ -40,6 +50,7 @@
 //   [X] flushes wait while the first data key is being made (between sign-in and encryption)
 //   [X] quota exhaustion reported as its own error, never swallowed
 //   [X] persistence asked for, quota and use reported (StorageReport)
+//   [X] the old build's plaintext replica carried over, then deleted once encrypted
 //   [ ] detecting a second tab writing the same IndexedDB (last flush wins)
 //   [ ] re-encrypting under a new data key (a key is kept until the records are erased)
 #ifndef OUTPOST_WASM_CLIENT_PLATFORM_WEB_VAULT_H_
@@ -63,6 +74,8 @@ struct VaultOpened {
   double quota_bytes = -1;   // navigator.storage.estimate(); -1 when the browser does not say
   double usage_bytes = -1;
   bool persisted = false;    // navigator.storage.persist() granted
+  bool legacy_replica = false;  // the old build's unencrypted "/persist" database holds a
+                                // replica; without keys it is now under kFolder
 };
 
 class WebVault {
@@ -72,6 +85,8 @@ class WebVault {
   // The in-memory folder the App uses (Platform::data_dir) and the one file kept from it.
   static constexpr const char* kFolder = "/persist";
   static constexpr const char* kReplica = "/persist/replica.sqlite";
+  // The old build's IDBFS database (named after its mount point).
+  static constexpr const char* kLegacyDatabase = "/persist";
   // PBKDF2-HMAC-SHA-256 rounds (OWASP's 2023 figure for this hash).
   static constexpr int kIterations = 600000;
 
@@ -99,15 +114,21 @@ class WebVault {
   // Encrypts kReplica into IndexedDB (see the serialising rule above).
   void Flush(Done done);
 
+  // Flushes, and once the encrypted replica is durable deletes the old build's unencrypted
+  // database. Fails with FailedPrecondition("vault.legacy", ...) without deleting anything
+  // while no data key exists or no encrypted replica is stored, and with the flush's error if
+  // it fails. Deleting waits while a tab of the old build still has the database open.
+  void RetireLegacy(Done done);
+
   // Writes the lock record (attempt counts, last sync); on its own, without the replica.
   void SaveLockRecord(const std::string& json, Done done);
 
   // Forgets the data key and deletes the plain replica from memory. Callers flush first.
   void Lock();
 
-  // Deletes everything stored (keys, replica, lock record) and forgets the data key; the
-  // in-memory replica is deleted too. After it, flushes succeed without writing (there is
-  // nothing to protect until the next sign-in).
+  // Deletes everything stored (keys, replica, lock record, the old build's database) and
+  // forgets the data key; the in-memory replica is deleted too. After it, flushes succeed
+  // without writing (there is nothing to protect until the next sign-in).
   void Erase(Done done);
 
   // True while a data key is in memory.
