@@ -246,6 +246,12 @@ std::string AddUiFont(float size_px) {
   ImFontConfig config;
   // ImGui copies the bytes and frees only its copy; ours stay with LoadUiFontFile.
   config.FontDataOwnedByAtlas = false;
+  // At two or more device pixels per CSS pixel, glyphs snapped to whole device pixels look the
+  // same as oversampled ones, and the atlas is a third of the size (faster first frame).
+  if (size_px >= 2 * kFontCssPx) {
+    config.OversampleH = 1;
+    config.PixelSnapH = true;
+  }
   std::snprintf(config.Name, sizeof config.Name, "DejaVu Sans subset, %.0f px", size_px);
   ImFont* font = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(file.bytes.data()),
                                                 static_cast<int>(file.bytes.size()), size_px,
