@@ -19,7 +19,8 @@
 //   client_first_visit_wire_kb what Chromium really received in a cold first visit (headers and
 //                              bodies, in the encoding it negotiated, service worker included).
 // Diagnostic lines split these: client_first_frame_wasm_loaded_ms (the wasm's last byte),
-// client_save_until_encrypt_ms, client_save_encrypt_ms and client_save_idb_write_ms.
+// client_save_until_encrypt_ms, client_save_encrypt_ms and client_save_idb_write_ms; and
+// client_save_changed_kb_*: how much of the replica one save really changes.
 //
 // The store is grown the way a real one is: a supervisor's device pushes participants (assigned
 // to the key worker) and long contact notes over the sync API, and the tablet pulls them all at
@@ -217,6 +218,10 @@ function instrument() {
     const result = encrypt.call(this, algorithm, key, data);
     if (data && data.byteLength > 1024 * 1024) {
       result.then(() => { window.__bench.encrypt = { start, end: performance.now() }; });
+      // The plain replica, kept to count later what each save changed (see dirtyKb).
+      const b = window.__bench;
+      b.previousPlain = b.plain;
+      b.plain = new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice();
     }
     return result;
   };
@@ -225,6 +230,21 @@ function instrument() {
     if (key === 'replica') window.__bench.put = performance.now();
     return put.call(this, value, key);
   };
+}
+
+// In the page, after a save: how much of the replica the last flush changed, in KB of whole
+// `unit`-byte blocks that differ from the flush before it (what a vault writing only changed
+// blocks would have encrypted and stored).
+function dirtyKb(unit) {
+  const { plain, previousPlain } = window.__bench;
+  if (!plain || !previousPlain) return -1;
+  let dirty = 0;
+  for (let at = 0; at < plain.length; at += unit) {
+    const a = plain.subarray(at, at + unit);
+    const b = previousPlain.subarray(at, at + unit);
+    if (a.length !== b.length || a.some((byte, i) => byte !== b[i])) dirty += a.length;
+  }
+  return dirty / 1024;
 }
 
 // --- The benchmarks -----------------------------------------------------------------------------
@@ -327,7 +347,7 @@ async function saveDurable(browser, serverUrl, { saves, storeMb }) {
 
   const durable = [];
   const banner = [];
-  const [beforeEncrypt, encrypting, storing] = [[], [], []];
+  const [beforeEncrypt, encrypting, storing, dirty4k, dirty64k] = [[], [], [], [], []];
   let storeBytes = 0;
   const kSaved = 'Contact saved on this tablet';
   for (let i = 0; i < saves; i++) {
@@ -352,6 +372,8 @@ async function saveDurable(browser, serverUrl, { saves, storeMb }) {
     }));
     durable.push(r.flushed.at - r.touchEnd);
     banner.push(r.bannerAt - r.touchEnd);
+    dirty4k.push(await page.evaluate(dirtyKb, 4096));
+    dirty64k.push(await page.evaluate(dirtyKb, 65536));
     if (r.encrypt && r.encrypt.start > r.touchEnd) {
       beforeEncrypt.push(r.encrypt.start - r.touchEnd);
       encrypting.push(r.encrypt.end - r.encrypt.start);
@@ -360,7 +382,7 @@ async function saveDurable(browser, serverUrl, { saves, storeMb }) {
     storeBytes = r.flushed.bytes;
   }
   await context.close();
-  return { durable, banner, storeBytes, beforeEncrypt, encrypting, storing };
+  return { durable, banner, storeBytes, beforeEncrypt, encrypting, storing, dirty4k, dirty64k };
 }
 
 const server = await startServer({ serverBinary: args.server, webRoot: args['web-root'] });
@@ -403,6 +425,9 @@ try {
       report('client_save_encrypt_ms', median(saved.encrypting), 'ms');
       report('client_save_idb_write_ms', median(saved.storing), 'ms');
     }
+    // What one save really changes in the replica, in 4 KB (SQLite page) and 64 KB blocks.
+    report('client_save_changed_kb_4k_blocks', median(saved.dirty4k), 'KB');
+    report('client_save_changed_kb_64k_blocks', median(saved.dirty64k), 'KB');
   }
 } finally {
   await close();
