@@ -35,6 +35,49 @@ function(outpost_configure_web_target target)
     # No exceptions anywhere in Outpost (style.md, habit 2).
     -sDISABLE_EXCEPTION_CATCHING=1)
   set_target_properties(${target} PROPERTIES OUTPUT_NAME outpost SUFFIX ".js")
+  outpost_embed_ui_font(${target})
+endfunction()
+
+# The UI font: DejaVu Sans (Debian's fonts-dejavu-core), cut at build time by pyftsubset
+# (Debian's fonttools) to the characters Outpost's English and Welsh text uses, and embedded in
+# outpost.wasm as /fonts/outpost-sans.ttf. Embedded rather than served: the first frame needs
+# no extra request, and the offline shell is the same three files as before. main_web.cc
+# (BuildFonts) loads it and falls back to ImGui's built-in font, which has no w or y with a
+# circumflex, if it is missing. The subset file is made in the build tree, never committed.
+#
+# The code points, as pyftsubset --unicodes (keep in step with kUiGlyphRanges in main_web.cc):
+#   U+0020-007E Basic Latin; U+00A0-00FF Latin-1 Supplement (vowels with circumflex or
+#   diaeresis, the pound sign); U+0100-017F Latin Extended-A (U+0175 and U+0177, w and y with
+#   circumflex); en and em dashes, curly quotes, bullet, ellipsis (U+2013-2026); the euro sign;
+#   left and right arrows; U+FFFD, which ImGui draws for a character the font lacks.
+set(OUTPOST_UI_FONT_UNICODES
+    "U+0020-007E,U+00A0-017F,U+2013-2014,U+2018-2019,U+201C-201D,U+2022,U+2026,U+20AC,U+2190,U+2192,U+FFFD")
+function(outpost_embed_ui_font target)
+  # Host files: NO_CMAKE_FIND_ROOT_PATH, since Emscripten's toolchain file confines find_* to
+  # its sysroot.
+  find_file(OUTPOST_DEJAVU_SANS DejaVuSans.ttf
+            PATHS /usr/share/fonts/truetype/dejavu NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH
+            DOC "DejaVu Sans (Debian package fonts-dejavu-core), the UI font's source")
+  find_program(OUTPOST_PYFTSUBSET pyftsubset NO_CMAKE_FIND_ROOT_PATH
+               DOC "pyftsubset (Debian package fonttools)")
+  if(NOT OUTPOST_DEJAVU_SANS OR NOT OUTPOST_PYFTSUBSET)
+    message(FATAL_ERROR "The UI font needs fonts-dejavu-core and fonttools: run tools/install-deps")
+  endif()
+  set(font "${CMAKE_BINARY_DIR}/fonts/outpost-sans.ttf")
+  # No hinting and no layout tables: ImGui's stb_truetype rasteriser reads neither. The name
+  # table is kept whole, since it carries the font's licence.
+  add_custom_command(OUTPUT "${font}"
+    COMMAND ${CMAKE_COMMAND} -E make_directory "${CMAKE_BINARY_DIR}/fonts"
+    COMMAND "${OUTPOST_PYFTSUBSET}" "${OUTPOST_DEJAVU_SANS}"
+            "--unicodes=${OUTPOST_UI_FONT_UNICODES}" "--layout-features=" --no-hinting
+            "--name-IDs=*" --drop-tables+=FFTM "--output-file=${font}"
+    DEPENDS "${OUTPOST_DEJAVU_SANS}"
+    COMMENT "Subsetting DejaVu Sans for the UI font"
+    VERBATIM)
+  add_custom_target(${target}_font DEPENDS "${font}")
+  add_dependencies(${target} ${target}_font)
+  target_link_options(${target} PRIVATE "SHELL:--embed-file ${font}@/fonts/outpost-sans.ttf")
+  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${font}")
 endfunction()
 
 # After `target` links, makes `out_dir` hold everything the server serves: every file of

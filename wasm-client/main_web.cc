@@ -59,8 +59,10 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
@@ -92,8 +94,9 @@ using outpost::client::T;
 using outpost::client::Tf;
 using outpost::client::web::WebVault;
 
-// Text size in CSS pixels, and controls at least 44 CSS pixels tall (Apple HIG / WCAG 2.5.5
-// touch target). ImGui's built-in font is 13 px; 1.5x keeps its pixel design legible.
+// Text size in CSS pixels (the font's line height), and controls at least 44 CSS pixels tall
+// (Apple HIG / WCAG 2.5.5 touch target). 19.5 is 1.5x ImGui's 13 px built-in font, which the
+// layout was first drawn with and which is still the fallback (BuildFonts).
 constexpr float kFontCssPx = 19.5f;
 constexpr float kTouchScale = 1.5f;
 constexpr float kMinTargetCssPx = 44.0f;
@@ -203,12 +206,113 @@ void ShowPageStatus(const std::string& text, bool is_error) {
   outpost_set_page_status(text.c_str(), is_error ? 1 : 0);
 }
 
+// The UI font: a subset of DejaVu Sans embedded in the wasm by cmake/outpost_emscripten.cmake
+// (outpost_embed_ui_font). ImGui's built-in font has no U+0175 or U+0177, so without it Welsh
+// text shows boxes.
+constexpr const char* kUiFontPath = "/fonts/outpost-sans.ttf";
+
+// The characters the atlas holds; the same blocks as OUTPOST_UI_FONT_UNICODES, the subset's list.
+// Static: ImGui keeps the pointer and reads it whenever the atlas is rebuilt.
+const ImWchar kUiGlyphRanges[] = {
+    0x0020, 0x007E,  // Basic Latin
+    0x00A0, 0x00FF,  // Latin-1 Supplement: a e i o u with circumflex, diaeresis, pound sign
+    0x0100, 0x017F,  // Latin Extended-A: w and y with circumflex (U+0175, U+0177)
+    0x2013, 0x2014,  // en and em dashes
+    0x2018, 0x2019,  // single curly quotes
+    0x201C, 0x201D,  // double curly quotes
+    0x2022, 0x2022,  // bullet
+    0x2026, 0x2026,  // ellipsis (ImGui also uses it to cut long text)
+    0x20AC, 0x20AC,  // euro sign
+    0x2190, 0x2190,  // left arrow
+    0x2192, 0x2192,  // right arrow
+    0xFFFD, 0xFFFD,  // drawn for any character the font lacks
+    0,
+};
+
+// What BuildFonts put in the atlas, for support logs and the browser test (window.outpostFont):
+// "dejavu-subset:welsh-ok", or "builtin:<why the UI font was not used>".
+EM_JS(void, outpost_publish_font, (const char* report), {
+  window.outpostFont = UTF8ToString(report);
+});
+
+// The embedded font file, read once: the page keeps the bytes, since the atlas is rebuilt from
+// them whenever devicePixelRatio changes. Empty, with `error` saying why, if it is unusable.
+struct UiFontFile {
+  std::vector<unsigned char> bytes;
+  std::string error;
+};
+
+const UiFontFile& LoadUiFontFile() {
+  static const UiFontFile file = [] {
+    UiFontFile f;
+    std::FILE* in = std::fopen(kUiFontPath, "rb");
+    if (in == nullptr) {
+      f.error = std::string(kUiFontPath) + " is missing (was it embedded at link time?)";
+      return f;
+    }
+    unsigned char chunk[16384];
+    size_t n = 0;
+    while ((n = std::fread(chunk, 1, sizeof chunk, in)) > 0)
+      f.bytes.insert(f.bytes.end(), chunk, chunk + n);
+    std::fclose(in);
+    // A TrueType file starts with version 1.0; anything else would reach stb_truetype unchecked.
+    static const unsigned char kTrueType[4] = {0, 1, 0, 0};
+    if (f.bytes.size() < 1024 || std::memcmp(f.bytes.data(), kTrueType, 4) != 0) {
+      f.error = std::string(kUiFontPath) + " is not a TrueType font";
+      f.bytes.clear();
+    }
+    return f;
+  }();
+  return file;
+}
+
+// Adds the UI font at `size_px` and builds the atlas. Returns "" on success, else why it could
+// not be used (the atlas is then left for the caller to clear).
+std::string AddUiFont(float size_px) {
+  const UiFontFile& file = LoadUiFontFile();
+  if (file.bytes.empty()) return file.error;
+  ImGuiIO& io = ImGui::GetIO();
+  ImFontConfig config;
+  // ImGui copies the bytes and frees only its copy; ours stay with LoadUiFontFile.
+  config.FontDataOwnedByAtlas = false;
+  // At two or more device pixels per CSS pixel, glyphs snapped to whole device pixels look the
+  // same as oversampled ones, and the atlas is a third of the size (faster first frame).
+  if (size_px >= 2 * kFontCssPx) {
+    config.OversampleH = 1;
+    config.PixelSnapH = true;
+  }
+  std::snprintf(config.Name, sizeof config.Name, "DejaVu Sans subset, %.0f px", size_px);
+  ImFont* font = io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(file.bytes.data()),
+                                                static_cast<int>(file.bytes.size()), size_px,
+                                                &config, kUiGlyphRanges);
+  if (font == nullptr || !io.Fonts->Build()) return "ImGui could not build an atlas from it";
+  for (ImWchar welsh : {ImWchar{0x0175}, ImWchar{0x0177}}) {
+    if (font->FindGlyphNoFallback(welsh) == nullptr) {
+      char why[64];
+      std::snprintf(why, sizeof why, "it has no U+%04X", static_cast<unsigned>(welsh));
+      return why;
+    }
+  }
+  return "";
+}
+
 void BuildFonts(float ratio) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
-  ImFontConfig config;
-  config.SizePixels = std::round(kFontCssPx * ratio);
-  io.Fonts->AddFontDefault(&config);
+  const float size_px = std::round(kFontCssPx * ratio);
+  std::string problem = AddUiFont(size_px);
+  if (problem.empty()) {
+    outpost_publish_font("dejavu-subset:welsh-ok");
+  } else {
+    // Never a blank app: ImGui's own font draws everything but the few Welsh letters.
+    std::fprintf(stderr, "outpost: the UI font is not used (%s); falling back to ImGui's font\n",
+                 problem.c_str());
+    io.Fonts->Clear();
+    ImFontConfig config;
+    config.SizePixels = size_px;
+    io.Fonts->AddFontDefault(&config);
+    outpost_publish_font(("builtin:" + problem).c_str());
+  }
   // Rasterised at device pixels, drawn at CSS pixels.
   io.FontGlobalScale = 1.0f / ratio;
 }
@@ -859,6 +963,16 @@ void OnGlfwError(int code, const char* description) {
 }
 
 }  // namespace
+
+// For the browser test of the UI font (tests/browser/font.test.mjs): 1 if the atlas's font has
+// a glyph of its own for `codepoint` (not the fallback), 0 if not, -1 before the first frame
+// built the atlas. Called from JavaScript as Module._outpost_font_has_glyph.
+extern "C" EMSCRIPTEN_KEEPALIVE int outpost_font_has_glyph(int codepoint) {
+  ImFontAtlas* atlas = ImGui::GetCurrentContext() ? ImGui::GetIO().Fonts : nullptr;
+  if (atlas == nullptr || atlas->Fonts.empty() || !atlas->IsBuilt()) return -1;
+  if (codepoint <= 0 || codepoint > 0xFFFF) return 0;
+  return atlas->Fonts[0]->FindGlyphNoFallback(static_cast<ImWchar>(codepoint)) ? 1 : 0;
+}
 
 int main() {
   outpost::client::SetLanguage(outpost::client::web::RememberedLanguage());  // for the lock screens

@@ -393,5 +393,28 @@ TEST_CASE("a contact the server refused is corrected and sent again and the refu
   CHECK(QueryInt(**db, "SELECT count(*) FROM records WHERE json_extract(fields, '$.corrects_contact_id') != ''") == 1);
 }
 
+TEST_CASE("a refused change is listed in settings and left with the supervisor it no longer blocks signing out") {
+  EvansOpen evans;
+  Tablet& tablet = evans.tablet;
+  tablet.online = false;
+  tablet.ui->Tap("participant.tab.record");
+  tablet.ui->Tap("participant.record_contact");
+  tablet.ui->Tap("contact.save");
+  {
+    auto db = store::Database::Open(evans.dir.File("replica.sqlite"), store::JournalMode::kRollback);
+    REQUIRE(db.ok());
+    const std::string device = QueryText(**db, "SELECT value FROM device_state WHERE key = 'device_id'");
+    REQUIRE(store::QuarantineChanges(**db, {{device + ":1", "changes[0]", "Evans is no longer on your caseload"}}).ok());
+  }
+  tablet.ui->Tap("nav.back");
+  tablet.ui->Tap("nav.settings");
+  CHECK(tablet.ui->Text("settings.refused.0") == "Contact for Dafydd Evans: Evans is no longer on your caseload");
+  tablet.ui->Tap("settings.refused.0.leave");
+  CHECK_FALSE(tablet.ui->Has("settings.refused.0.leave"));
+  tablet.online = true;
+  tablet.ui->Tap("settings.sign_out");
+  CHECK(tablet.ui->Has("signin.username"));
+}
+
 }  // namespace
 }  // namespace outpost::testing

@@ -210,6 +210,7 @@ struct App::Impl {
              std::tie(b.urgency, b.urgent_due, b.family_name, b.given_name);
     });
     LoadConflicts();
+    LoadRefused();
     if (state.participant) {
       const std::string id = state.participant->participant_id;
       state.participant.reset();
@@ -220,6 +221,30 @@ struct App::Impl {
       for (const domain::ParticipantRecords& records : *loaded)
         if (state.participant && records.participant.id == id) open_records = records;
       if (state.participant) LoadParticipant();
+    }
+  }
+
+  // Every refusal not yet resolved, with what it was about in words.
+  void LoadRefused() {
+    state.sync.refused.clear();
+    auto rows = db->Prepare(
+        "SELECT o.device_seq, ch.record_type, o.reason, "
+        "ifnull((SELECT given_name || ' ' || family_name FROM participants p "
+        "WHERE p.participant_id = ch.participant_id), '') "
+        "FROM outbox o JOIN changes ch ON ch.device_seq = o.device_seq AND ch.device_id = "
+        "(SELECT value FROM device_state WHERE key = 'device_id') "
+        "WHERE o.quarantined_at != '' AND o.confirmed_at = '' AND o.resolved_by = '' ORDER BY o.device_seq");
+    if (!rows.ok()) return Fail(rows.status());
+    while (rows->Step().value_or(false)) {
+      const std::string type = rows->ColumnText(1);
+      const FormSpec* spec = FindFormSpec(type);
+      const std::string kind = spec ? std::string(T(spec->title)) : type == "contact" ? T({"Contact", "Cyswllt"}) : type;
+      const std::string who = rows->ColumnText(3);
+      state.sync.refused.push_back(
+          {rows->ColumnInt(0),
+           who.empty() ? Tf({"%s (participant no longer on this tablet)", "%s (nid yw'r cyfranogwr ar y dabled hon mwyach)"}, kind.c_str())
+                       : Tf({"%s for %s", "%s ar gyfer %s"}, kind.c_str(), who.c_str()),
+           rows->ColumnText(2)});
     }
   }
 
@@ -735,8 +760,8 @@ struct App::Impl {
 
   // The key worker leaves a refused change with the supervisor: the server keeps it, so it is not
   // lost; on the tablet it stops waiting.
-  void LeaveRefused(const TimelineRow& row) {
-    if (Status s = store::ResolveQuarantined(*db, row.refused_seq, "supervisor"); !s.ok()) return Fail(s);
+  void LeaveRefused(int64_t device_seq) {
+    if (Status s = store::ResolveQuarantined(*db, device_seq, "supervisor"); !s.ok()) return Fail(s);
     platform.flush_storage([](Status) {});
     state.banner = T({"Left with your supervisor: the server keeps what it refused.",
                       "Wedi'i adael gyda'ch goruchwyliwr: mae'r gweinydd yn cadw'r hyn a wrthododd."});
@@ -860,7 +885,8 @@ struct App::Impl {
     if (commands.correct_refused && *commands.correct_refused < state.timeline.size())
       CorrectRefused(state.timeline[*commands.correct_refused]);
     if (commands.leave_refused && *commands.leave_refused < state.timeline.size())
-      LeaveRefused(state.timeline[*commands.leave_refused]);
+      LeaveRefused(state.timeline[*commands.leave_refused].refused_seq);
+    if (commands.leave_refused_seq) LeaveRefused(*commands.leave_refused_seq);
     if (commands.start_signing) StartSigningCurrentPlan();
     if (commands.save_signatures && state.signing && !state.signing->saving) SaveSignatures();
     if (commands.large_print) state.large_print = *commands.large_print;

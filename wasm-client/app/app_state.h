@@ -150,6 +150,15 @@ struct SyncView {
   int64_t last_synced_ms = 0;  // device clock; 0 never
   std::string last_error;
   std::vector<std::string> conflicts;  // each in words: whose value won over whose
+  std::vector<RefusedChange> refused;  // unresolved refusals, oldest first
+};
+
+// A change of this tablet the server refused and nobody has resolved yet, wherever it belongs
+// (its participant may have left the caseload, so it is listed in Settings too).
+struct RefusedChange {
+  int64_t device_seq = 0;
+  std::string what;    // "Contact for Grace Okafor", in words
+  std::string reason;  // the server's
 };
 
 struct Settings {
@@ -223,6 +232,7 @@ struct Commands {
   std::optional<bool> large_print;
   std::optional<size_t> correct_refused;  // timeline row: open it again to correct and resend
   std::optional<size_t> leave_refused;    // timeline row: leave it with the supervisor
+  std::optional<int64_t> leave_refused_seq;  // Settings' list: leave this change with the supervisor
   bool open_settings = false;
   std::optional<Settings> apply_settings;
   bool back = false;

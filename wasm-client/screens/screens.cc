@@ -639,6 +639,23 @@ void DrawSettingsScreen(const AppState& state, Commands& commands) {
   }
   ImGui::Checkbox(T({"High contrast", "Cyferbyniad uchel"}), &wanted.high_contrast);
   ProbeLastItem("settings.contrast");
+  if (!state.sync.refused.empty()) {
+    ImGui::Separator();
+    ImGui::TextWrapped("%s", T({"Refused by the server. Correct them from the participant's timeline, or leave them with your "
+                                "supervisor, who can see every refused change:",
+                                "Wedi'u gwrthod gan y gweinydd. Cywirwch nhw o linell amser y cyfranogwr, neu gadewch nhw gyda'ch "
+                                "goruchwyliwr, sy'n gallu gweld pob newid a wrthodwyd:"}));
+    for (size_t i = 0; i < state.sync.refused.size(); ++i) {
+      const RefusedChange& r = state.sync.refused[i];
+      ImGui::PushID(static_cast<int>(i));
+      const std::string line = r.what + ": " + r.reason;
+      ErrorText(line);
+      ProbeText("settings.refused." + std::to_string(i), line);
+      if (ImGui::Button(T({"Leave with supervisor", "Gadael gyda'r goruchwyliwr"}))) commands.leave_refused_seq = r.device_seq;
+      ProbeLastItem("settings.refused." + std::to_string(i) + ".leave");
+      ImGui::PopID();
+    }
+  }
   if (!state.username_signed_in.empty()) {
     ImGui::Separator();
     ImGui::TextWrapped("%s", T({"Signing out removes the caseload from this tablet. It is refused while changes wait to sync.",

@@ -53,9 +53,10 @@ void DrawRecordForm(AppState& state, Commands& commands);
 // "reengagement.notice_body", "reengagement.state".
 void DrawReengagementScreen(const AppState& state, Commands& commands);
 
-// Language, text size, contrast and signing out. Probes: items "settings.language.<en|cy>",
-// "settings.text.<100|125|150>", "settings.contrast", "settings.sign_out", "nav.back"; text
-// "banner" (why signing out was refused).
+// Language, text size, contrast, changes the server refused (to leave with the supervisor) and
+// signing out. Probes: items "settings.language.<en|cy>", "settings.text.<100|125|150>",
+// "settings.contrast", "settings.refused.<n>.leave", "settings.sign_out", "nav.back"; texts
+// "settings.refused.<n>", "banner" (why signing out was refused).
 void DrawSettingsScreen(const AppState& state, Commands& commands);
 
 }  // namespace outpost::client
