@@ -42,8 +42,10 @@ const SHELL_PATHS = SHELL.map((path) => new URL(path, self.location.origin).path
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
-    // 'reload' skips the HTTP cache, so the shell is this build's files, not older copies.
-    await cache.addAll(SHELL.map((url) => new Request(url, {cache: 'reload'})));
+    // 'no-cache' revalidates every file with the server (its ETag), so the shell is this build's
+    // files, never older copies, while files the page has just downloaded come back as a 304
+    // instead of a second download of the whole app on the first visit.
+    await cache.addAll(SHELL.map((url) => new Request(url, {cache: 'no-cache'})));
     // No skipWaiting here: a page running the old version keeps it until told (see above).
   })());
 });

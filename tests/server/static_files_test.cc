@@ -89,3 +89,20 @@ TEST_CASE("content types are chosen by extension, unknown ones as octet-stream")
   CHECK(server::ContentTypeFor("icon-192.png") == "image/png");
   CHECK(server::ContentTypeFor("central.sqlite") == "application/octet-stream");
 }
+
+TEST_CASE("what a browser offers (gzip and br) gets each answer compressed once, with gzip") {
+  WebRoot root;
+  testing::ServerFixture f(root.dir.path());
+  auto client = f.Client();
+  client->set_decompress(false);  // look at the bytes on the wire
+  const httplib::Headers chromium = {{"Accept-Encoding", "gzip, deflate, br"}};
+  auto page = client->Get("/index.html", chromium);
+  REQUIRE(page);
+  CHECK(page->get_header_value_count("Content-Encoding") == 1);
+  CHECK(page->get_header_value("Content-Encoding") == "gzip");
+  CHECK(Gunzip(page->body).rfind("<!doctype html>", 0) == 0);
+  // An API answer: gzip from httplib, never its slowest Brotli.
+  auto health = client->Get("/api/v1/health", chromium);
+  REQUIRE(health);
+  CHECK(health->get_header_value("Content-Encoding") != "br");
+}
