@@ -302,7 +302,8 @@ struct SyncServer::Impl {
       return SendError(res, Status::InvalidArgument("id", "must name a signature"));
     if (who->IsKeyWorker()) {
       auto owner = db->Prepare("SELECT 1 FROM records r JOIN participants p USING (participant_id) "
-                               "WHERE r.record_id = ? AND p.key_worker = ?");
+                               "WHERE r.record_type = 'signature' AND r.record_id = ? AND "
+                               "p.key_worker = ?");
       if (!owner.ok()) return SendError(res, owner.status());
       owner->Bind(1, id).Bind(2, who->username);
       if (!owner->Step().value_or(false))

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <optional>
 #include <set>
 
 #include "shared/base/utc_time.h"
@@ -30,28 +29,30 @@ struct Verdict {
 // cannot change while a push is judged: accepted changes are applied only after.
 struct Judging {
   std::set<std::string> caseload;             // a key worker's participants now
-  std::optional<store::Statement> held;       // the key worker's assignments of one participant
-  std::optional<store::Statement> evidence;   // is this evidence stored already?
+  store::CachedStatement held;                // the key worker's assignments of one participant
+  store::CachedStatement evidence;            // is this evidence stored already?
 
   static StatusOr<Judging> Start(store::Database& db, const Principal& who) {
     Judging j;
     if (who.IsKeyWorker()) {
       OUTPOST_ASSIGN_OR_RETURN(
-          store::Statement select,
-          db.Prepare("SELECT participant_id FROM participants WHERE key_worker = ?"));
-      select.Bind(1, who.username);
+          store::CachedStatement select,
+          db.PrepareCached("SELECT participant_id FROM participants WHERE key_worker = ?"));
+      select->Bind(1, who.username);
       while (true) {
-        OUTPOST_ASSIGN_OR_RETURN(bool row, select.Step());
+        OUTPOST_ASSIGN_OR_RETURN(bool row, select->Step());
         if (!row) break;
-        j.caseload.insert(select.ColumnText(0));
+        j.caseload.insert(select->ColumnText(0));
       }
       OUTPOST_ASSIGN_OR_RETURN(
-          j.held, db.Prepare("SELECT max(CASE WHEN assigned_at <= ?3 AND (unassigned_at = '' OR "
-                             "unassigned_at >= ?3) THEN 1 ELSE 0 END) FROM assignments "
-                             "WHERE participant_id = ?1 AND key_worker = ?2"));
+          j.held,
+          db.PrepareCached("SELECT max(CASE WHEN assigned_at <= ?3 AND (unassigned_at = '' OR "
+                           "unassigned_at >= ?3) THEN 1 ELSE 0 END) FROM assignments "
+                           "WHERE participant_id = ?1 AND key_worker = ?2"));
     }
     OUTPOST_ASSIGN_OR_RETURN(
-        j.evidence, db.Prepare("SELECT 1 FROM records WHERE record_type = ? AND record_id = ?"));
+        j.evidence,
+        db.PrepareCached("SELECT 1 FROM records WHERE record_type = ? AND record_id = ?"));
     return j;
   }
 };
@@ -85,7 +86,7 @@ StatusOr<Verdict> Judge(Judging& judging, const Principal& who, const Change& ch
   }
   if (sync::IsEvidence(change.record_type)) {
     store::Statement& evidence = *judging.evidence;
-    evidence.Bind(1, change.record_type).Bind(2, change.record_id);
+    evidence.BindView(1, change.record_type).BindView(2, change.record_id);
     OUTPOST_ASSIGN_OR_RETURN(bool exists, evidence.Step());
     evidence.Reset();
     if (exists)
@@ -152,14 +153,14 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
   bool known_device = false;
   {
     OUTPOST_ASSIGN_OR_RETURN(
-        store::Statement chain,
-        db.Prepare("SELECT last_seq, last_hash FROM device_chains WHERE device_id = ?"));
-    chain.Bind(1, who.device_id);
-    OUTPOST_ASSIGN_OR_RETURN(bool found, chain.Step());
+        store::CachedStatement chain,
+        db.PrepareCached("SELECT last_seq, last_hash FROM device_chains WHERE device_id = ?"));
+    chain->Bind(1, who.device_id);
+    OUTPOST_ASSIGN_OR_RETURN(bool found, chain->Step());
     if (found) {
       known_device = true;
-      last_seq = chain.ColumnInt(0);
-      last_hash = chain.ColumnText(1);
+      last_seq = chain->ColumnInt(0);
+      last_hash = chain->ColumnText(1);
     }
   }
   const int64_t chain_seq_before = last_seq;
@@ -195,11 +196,12 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
   }
 
   OUTPOST_ASSIGN_OR_RETURN(
-      store::Statement keep_refused,
-      db.Prepare("INSERT OR IGNORE INTO rejected_changes(device_id, device_seq, change, field, "
-                 "reason, received_at) VALUES (?, ?, ?, ?, ?, ?)"));
+      store::CachedStatement keep_refused,
+      db.PrepareCached(
+          "INSERT OR IGNORE INTO rejected_changes(device_id, device_seq, change, field, "
+          "reason, received_at) VALUES (?, ?, ?, ?, ?, ?)"));
   OUTPOST_ASSIGN_OR_RETURN(Judging judging, Judging::Start(db, who));
-  std::vector<Change> accepted;
+  std::vector<const Change*> accepted;
   std::vector<std::string> accepted_hashes;
   std::set<std::string> evidence_in_batch;
   std::set<std::string> reassigned;
@@ -242,7 +244,7 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
     last_seq = c.device_seq;
     last_hash = sync::ChangeHash(c);
     if (!verdict.ok()) {
-      OUTPOST_RETURN_IF_ERROR(keep_refused.Bind(1, c.device_id)
+      OUTPOST_RETURN_IF_ERROR(keep_refused->Bind(1, c.device_id)
                                   .Bind(2, c.device_seq)
                                   .Bind(3, sync::EncodeChange(c))
                                   .Bind(4, where + "." + verdict.where())
@@ -253,15 +255,16 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
       continue;
     }
     if (c.record_type == "participant") reassigned.insert(c.participant_id);
-    accepted.push_back(c);
+    accepted.push_back(&c);
     accepted_hashes.push_back(last_hash);
   }
 
+  judging = Judging{};  // gives back its statements: applying uses some of the same
   OUTPOST_ASSIGN_OR_RETURN(store::ApplyReport report,
                            store::ApplyValidatedChangesInTransaction(db, accepted, accepted_hashes,
                                                                      {response.received_at}));
   for (size_t i = 0; i < accepted.size(); ++i)
-    response.applied.push_back({accepted[i].ChangeId(), accepted_hashes[i]});
+    response.applied.push_back({accepted[i]->ChangeId(), std::move(accepted_hashes[i])});
   (void)report;  // ids the log held before chains existed are stored already: same receipt
   OUTPOST_RETURN_IF_ERROR(RecordReassignments(db, reassigned, response.received_at));
   if (last_seq == chain_seq_before) {
@@ -270,13 +273,14 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
     return response;
   }
   OUTPOST_ASSIGN_OR_RETURN(
-      store::Statement save,
-      db.Prepare("INSERT INTO device_chains(device_id, last_seq, last_hash, clock_offset_ms, "
-                 "clock_flagged_at) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(device_id) DO UPDATE "
-                 "SET last_seq = ?2, last_hash = ?3, clock_offset_ms = ?4, "
-                 "clock_flagged_at = CASE WHEN ?5 = '' THEN '' WHEN clock_flagged_at = '' "
-                 "THEN ?5 ELSE clock_flagged_at END"));
-  OUTPOST_RETURN_IF_ERROR(save.Bind(1, who.device_id)
+      store::CachedStatement save,
+      db.PrepareCached(
+          "INSERT INTO device_chains(device_id, last_seq, last_hash, clock_offset_ms, "
+          "clock_flagged_at) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(device_id) DO UPDATE "
+          "SET last_seq = ?2, last_hash = ?3, clock_offset_ms = ?4, "
+          "clock_flagged_at = CASE WHEN ?5 = '' THEN '' WHEN clock_flagged_at = '' "
+          "THEN ?5 ELSE clock_flagged_at END"));
+  OUTPOST_RETURN_IF_ERROR(save->Bind(1, who.device_id)
                               .Bind(2, last_seq)
                               .Bind(3, last_hash)
                               .Bind(4, offset_ms)

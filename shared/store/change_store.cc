@@ -56,52 +56,88 @@ std::optional<int64_t> ParseSeq(std::string_view text) {
   return value;
 }
 
-// The statements one batch needs, prepared once.
+// The statements one batch needs, compiled once per connection (Database::PrepareCached).
 class Applier {
  public:
   static StatusOr<std::unique_ptr<Applier>> Create(Database& db) {
     auto a = std::unique_ptr<Applier>(new Applier(db));
+    // The central store (schema 0014) keeps evidence in the log only: `records` is a view there.
+    OUTPOST_ASSIGN_OR_RETURN(
+        CachedStatement layout,
+        db.PrepareCached("SELECT 1 FROM sqlite_master WHERE type = 'view' AND name = 'records'"));
+    OUTPOST_ASSIGN_OR_RETURN(a->evidence_in_log_, layout->Step());
+    const std::string record_table = a->evidence_in_log_ ? "record_state" : "records";
     OUTPOST_ASSIGN_OR_RETURN(
         a->insert_change_,
-        db.Prepare("INSERT INTO changes(device_id, device_seq, hlc, author, record_type, "
-                   "record_id, participant_id, fields, captured_at, received_at, server_seq, "
-                   "prev_hash, hash, base, seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-                   "ON CONFLICT(device_id, device_seq) DO NOTHING"));
+        db.PrepareCached(
+            a->evidence_in_log_
+                ? "INSERT INTO changes(device_id, device_seq, hlc, author, record_type, "
+                  "record_id, participant_id, fields, captured_at, received_at, server_seq, "
+                  "prev_hash, hash, base, seq, evidence_record) "
+                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                  "ON CONFLICT(device_id, device_seq) DO NOTHING"
+                : "INSERT INTO changes(device_id, device_seq, hlc, author, record_type, "
+                  "record_id, participant_id, fields, captured_at, received_at, server_seq, "
+                  "prev_hash, hash, base, seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                  "ON CONFLICT(device_id, device_seq) DO NOTHING"));
+    if (a->evidence_in_log_) {
+      OUTPOST_ASSIGN_OR_RETURN(
+          a->insert_evidence_change_,
+          db.PrepareCached("INSERT INTO changes(device_id, device_seq, hlc, author, record_type, "
+                           "record_id, participant_id, fields, captured_at, received_at, "
+                           "server_seq, prev_hash, hash, base, seq, evidence_record) "
+                           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"));
+      OUTPOST_ASSIGN_OR_RETURN(
+          a->change_known_,
+          db.PrepareCached("SELECT 1 FROM changes WHERE device_id = ? AND device_seq = ?"));
+      OUTPOST_ASSIGN_OR_RETURN(CachedStatement unlogged,
+                               db.PrepareCached("SELECT 1 FROM evidence_unlogged LIMIT 1"));
+      OUTPOST_ASSIGN_OR_RETURN(a->unlogged_evidence_, unlogged->Step());
+    }
+    OUTPOST_ASSIGN_OR_RETURN(
+        a->evidence_exists_,
+        db.PrepareCached("SELECT 1 FROM records WHERE record_type = ? AND record_id = ?"));
     OUTPOST_ASSIGN_OR_RETURN(a->last_seq_,
-                             db.Prepare("SELECT coalesce(max(seq), 0) FROM changes"));
+                             db.PrepareCached("SELECT coalesce(max(seq), 0) FROM changes"));
     OUTPOST_ASSIGN_OR_RETURN(
         a->learn_order_,
-        db.Prepare("UPDATE changes SET server_seq = ?, received_at = ? "
-                   "WHERE device_id = ? AND device_seq = ? AND server_seq = 0"));
-    OUTPOST_ASSIGN_OR_RETURN(
-        a->insert_evidence_,
-        db.Prepare("INSERT OR IGNORE INTO records(record_type, record_id, participant_id, fields, "
-                   "field_hlcs, created_change) VALUES (?, ?, ?, ?, '{}', ?)"));
-    OUTPOST_ASSIGN_OR_RETURN(
-        a->insert_contact_,
-        db.Prepare("INSERT OR IGNORE INTO contacts(contact_id, participant_id, occurred_at, mode, "
-                   "location, outcome, notes, digital_reason, corrects_contact_id, recorded_by, "
-                   "device_id, change_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
-    OUTPOST_ASSIGN_OR_RETURN(
-        a->select_record_,
-        db.Prepare("SELECT fields, field_hlcs FROM records WHERE record_type = ? AND record_id = ?"));
+        db.PrepareCached("UPDATE changes SET server_seq = ?, received_at = ? "
+                         "WHERE device_id = ? AND device_seq = ? AND server_seq = 0"));
+    if (!a->evidence_in_log_) {
+      OUTPOST_ASSIGN_OR_RETURN(
+          a->insert_evidence_,
+          db.PrepareCached("INSERT OR IGNORE INTO records(record_type, record_id, participant_id, "
+                           "fields, field_hlcs, created_change) VALUES (?, ?, ?, ?, '{}', ?)"));
+      OUTPOST_ASSIGN_OR_RETURN(
+          a->insert_contact_,
+          db.PrepareCached(
+              "INSERT OR IGNORE INTO contacts(contact_id, participant_id, occurred_at, "
+              "mode, location, outcome, notes, digital_reason, corrects_contact_id, "
+              "recorded_by, device_id, change_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
+    }
+    OUTPOST_ASSIGN_OR_RETURN(a->select_record_,
+                             db.PrepareCached("SELECT fields, field_hlcs FROM " + record_table +
+                                              " WHERE record_type = ? AND record_id = ?"));
     OUTPOST_ASSIGN_OR_RETURN(
         a->upsert_record_,
-        db.Prepare("INSERT INTO records(record_type, record_id, participant_id, fields, field_hlcs, "
-                   "created_change) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(record_type, record_id) "
-                   "DO UPDATE SET fields = excluded.fields, field_hlcs = excluded.field_hlcs"));
+        db.PrepareCached(
+            "INSERT INTO " + record_table +
+            "(record_type, record_id, participant_id, fields, field_hlcs, "
+            "created_change) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(record_type, record_id) "
+            "DO UPDATE SET fields = excluded.fields, field_hlcs = excluded.field_hlcs"));
     OUTPOST_ASSIGN_OR_RETURN(
         a->insert_write_,
-        db.Prepare("INSERT OR IGNORE INTO field_writes(record_type, record_id, field, hlc, "
-                   "base_hlc, value, change_id) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        db.PrepareCached("INSERT OR IGNORE INTO field_writes(record_type, record_id, field, hlc, "
+                         "base_hlc, value, change_id) VALUES (?, ?, ?, ?, ?, ?, ?)"));
     OUTPOST_ASSIGN_OR_RETURN(
         a->select_writes_,
-        db.Prepare("SELECT hlc, base_hlc, value FROM field_writes WHERE record_type = ? AND "
-                   "record_id = ? AND field = ? AND hlc != ?"));
+        db.PrepareCached("SELECT hlc, base_hlc, value FROM field_writes WHERE record_type = ? AND "
+                         "record_id = ? AND field = ? AND hlc != ?"));
     OUTPOST_ASSIGN_OR_RETURN(
         a->mark_lost_,
-        db.Prepare("UPDATE field_writes SET lost = 1 WHERE record_type = ? AND record_id = ? AND "
-                   "field = ? AND hlc = ?"));
+        db.PrepareCached(
+            "UPDATE field_writes SET lost = 1 WHERE record_type = ? AND record_id = ? AND "
+            "field = ? AND hlc = ?"));
     return a;
   }
 
@@ -111,35 +147,45 @@ class Applier {
     // On the server a new change takes the next log position as both seq and server_seq, given
     // at insert: the position SQLite would choose for the rowid (no AUTOINCREMENT), read once.
     if (on_server && next_seq_ == 0) {
-      OUTPOST_ASSIGN_OR_RETURN(bool row, last_seq_.Step());
-      next_seq_ = (row ? last_seq_.ColumnInt(0) : 0) + 1;
-      last_seq_.Reset();
+      OUTPOST_ASSIGN_OR_RETURN(bool row, last_seq_->Step());
+      next_seq_ = (row ? last_seq_->ColumnInt(0) : 0) + 1;
+      last_seq_->Reset();
     }
-    insert_change_.Bind(1, c.device_id)
-        .Bind(2, c.device_seq)
-        .Bind(3, c.hlc)
-        .Bind(4, c.author)
-        .Bind(5, c.record_type)
-        .Bind(6, c.record_id)
-        .Bind(7, c.participant_id)
-        .Bind(8, c.fields)
-        .Bind(9, c.captured_at)
-        .Bind(10, on_server ? options.received_at : c.received_at)
-        .Bind(11, on_server ? next_seq_ : c.server_seq)
-        .Bind(12, c.prev_hash)
-        .Bind(13, hash)
-        .Bind(14, c.base.empty() ? "{}" : c.base);
-    if (on_server)
-      insert_change_.Bind(15, next_seq_);
-    else
-      insert_change_.BindNull(15);  // the next rowid
-    OUTPOST_RETURN_IF_ERROR(insert_change_.Run());
+    const bool evidence = sync::IsEvidence(c.record_type);
+    bool evidence_record = false;  // central store: this change is the stored copy of its record
+    if (evidence_in_log_ && evidence) {
+      if (!unlogged_evidence_) {
+        // The first change of an evidence id is its record; the unique index changes_evidence
+        // finds an earlier one as the row goes in, which spares a lookup for every new change.
+        OUTPOST_RETURN_IF_ERROR(
+            BindChange(*insert_evidence_change_, c, hash, options).Bind(16, int64_t{1}).Run());
+        if (db_.ChangedRows() > 0) {
+          if (on_server) ++next_seq_;
+          return true;
+        }
+        change_known_->BindView(1, c.device_id).Bind(2, c.device_seq);
+        OUTPOST_ASSIGN_OR_RETURN(bool known, change_known_->Step());
+        change_known_->Reset();
+        if (known) return false;
+        // Else the id was taken: the change is stored in the log only, below.
+      } else {
+        evidence_exists_->BindView(1, c.record_type).BindView(2, c.record_id);
+        OUTPOST_ASSIGN_OR_RETURN(bool exists, evidence_exists_->Step());
+        evidence_exists_->Reset();
+        evidence_record = !exists;
+      }
+    }
+    BindChange(*insert_change_, c, hash, options);
+    // A later change with an evidence id already taken is kept in the log only, as
+    // `INSERT OR IGNORE` into a table of records would have done.
+    if (evidence_in_log_) insert_change_->Bind(16, int64_t{evidence_record});
+    OUTPOST_RETURN_IF_ERROR(insert_change_->Run());
     if (db_.ChangedRows() == 0) {
       // A pulled copy of this tablet's own change tells where the server put it. It is applied
       // again then: the records it wrote may have been removed meanwhile (its participant left
       // this caseload and came back), and applying a change twice equals applying it once.
       if (!on_server && c.server_seq > 0) {
-        OUTPOST_RETURN_IF_ERROR(learn_order_.Bind(1, c.server_seq)
+        OUTPOST_RETURN_IF_ERROR(learn_order_->Bind(1, c.server_seq)
                                     .Bind(2, c.received_at)
                                     .Bind(3, c.device_id)
                                     .Bind(4, c.device_seq)
@@ -154,23 +200,37 @@ class Applier {
   }
 
  private:
-  explicit Applier(Database& db)
-      : db_(db),
-        insert_change_(Placeholder()),
-        last_seq_(Placeholder()),
-        learn_order_(Placeholder()),
-        insert_evidence_(Placeholder()),
-        insert_contact_(Placeholder()),
-        select_record_(Placeholder()),
-        upsert_record_(Placeholder()),
-        insert_write_(Placeholder()),
-        select_writes_(Placeholder()),
-        mark_lost_(Placeholder()) {}
+  explicit Applier(Database& db) : db_(db) {}
 
-  Statement Placeholder() { return std::move(db_.Prepare("SELECT 1")).value(); }
+  // Binds the first 15 columns of an insert into `changes` (see insert_change_) to `c`, which,
+  // with `hash` and `options`, must outlive the statement's next run.
+  Statement& BindChange(Statement& insert, const Change& c, const std::string& hash,
+                        const ApplyOptions& options) {
+    const bool on_server = !options.received_at.empty();
+    insert.BindView(1, c.device_id)
+        .Bind(2, c.device_seq)
+        .BindView(3, c.hlc)
+        .BindView(4, c.author)
+        .BindView(5, c.record_type)
+        .BindView(6, c.record_id)
+        .BindView(7, c.participant_id)
+        .BindView(8, c.fields)
+        .BindView(9, c.captured_at)
+        .BindView(10, on_server ? std::string_view(options.received_at) : c.received_at)
+        .Bind(11, on_server ? next_seq_ : c.server_seq)
+        .BindView(12, c.prev_hash)
+        .BindView(13, hash)
+        .BindView(14, c.base.empty() ? std::string_view("{}") : std::string_view(c.base));
+    if (on_server)
+      insert.Bind(15, next_seq_);
+    else
+      insert.BindNull(15);  // the next rowid
+    return insert;
+  }
 
   Status Materialize(const Change& c) {
-    if (sync::IsEvidence(c.record_type)) return MaterializeEvidence(c);
+    if (sync::IsEvidence(c.record_type))
+      return evidence_in_log_ ? Status::Ok() : MaterializeEvidence(c);
     OUTPOST_ASSIGN_OR_RETURN(json fields, ParseFields(c));
     return MaterializeMutable(c, fields);
   }
@@ -182,7 +242,7 @@ class Applier {
   }
 
   Status MaterializeEvidence(const Change& c) {
-    OUTPOST_RETURN_IF_ERROR(insert_evidence_.Bind(1, c.record_type)
+    OUTPOST_RETURN_IF_ERROR(insert_evidence_->Bind(1, c.record_type)
                                 .Bind(2, c.record_id)
                                 .Bind(3, c.participant_id)
                                 .Bind(4, c.fields)
@@ -191,7 +251,7 @@ class Applier {
     if (db_.ChangedRows() == 0 || c.record_type != "contact") return Status::Ok();
     sync::internal::StringObject fields;
     if (!fields.Read(c.fields)) return Status::InvalidArgument("fields", "must be a JSON object");
-    return insert_contact_.Bind(1, c.record_id)
+    return insert_contact_->Bind(1, c.record_id)
         .Bind(2, c.participant_id)
         .Bind(3, Field(fields, "occurred_at"))
         .Bind(4, Field(fields, "mode"))
@@ -210,20 +270,20 @@ class Applier {
     json base = json::parse(c.base.empty() ? "{}" : c.base, nullptr, false);
     if (base.is_discarded()) base = json::object();
     sync::RecordState state;
-    select_record_.Bind(1, c.record_type).Bind(2, c.record_id);
-    OUTPOST_ASSIGN_OR_RETURN(bool exists, select_record_.Step());
+    select_record_->Bind(1, c.record_type).Bind(2, c.record_id);
+    OUTPOST_ASSIGN_OR_RETURN(bool exists, select_record_->Step());
     if (exists) {
-      json values = json::parse(select_record_.ColumnText(0), nullptr, false);
-      json hlcs = json::parse(select_record_.ColumnText(1), nullptr, false);
+      json values = json::parse(select_record_->ColumnText(0), nullptr, false);
+      json hlcs = json::parse(select_record_->ColumnText(1), nullptr, false);
       for (auto it = values.begin(); !values.is_discarded() && it != values.end(); ++it)
         if (it->is_string()) state.values[it.key()] = it->get<std::string>();
       for (auto it = hlcs.begin(); !hlcs.is_discarded() && it != hlcs.end(); ++it)
         if (it->is_string()) state.hlcs[it.key()] = it->get<std::string>();
     }
-    select_record_.Reset();
+    select_record_->Reset();
     for (auto it = fields.begin(); it != fields.end(); ++it) {
       sync::FieldWrite write{it->get<std::string>(), c.hlc, Field(base, it.key().c_str())};
-      OUTPOST_RETURN_IF_ERROR(insert_write_.Bind(1, c.record_type)
+      OUTPOST_RETURN_IF_ERROR(insert_write_->Bind(1, c.record_type)
                                   .Bind(2, c.record_id)
                                   .Bind(3, it.key())
                                   .Bind(4, write.hlc)
@@ -235,7 +295,7 @@ class Applier {
       sync::MergeField(state, it.key(), write);
     }
     json values(state.values), hlcs(state.hlcs);
-    OUTPOST_RETURN_IF_ERROR(upsert_record_.Bind(1, c.record_type)
+    OUTPOST_RETURN_IF_ERROR(upsert_record_->Bind(1, c.record_type)
                                 .Bind(2, c.record_id)
                                 .Bind(3, c.participant_id)
                                 .Bind(4, values.dump())
@@ -250,22 +310,25 @@ class Applier {
   // winner's author having seen it is marked lost. Order-independent: each pair is judged the
   // same way whichever of the two arrives second.
   Status MarkConflicts(const Change& c, const std::string& field, const sync::FieldWrite& write) {
-    select_writes_.Bind(1, c.record_type).Bind(2, c.record_id).Bind(3, field).Bind(4, write.hlc);
+    select_writes_->Bind(1, c.record_type).Bind(2, c.record_id).Bind(3, field).Bind(4, write.hlc);
     std::vector<std::string> lost;
     bool this_one_lost = false;
     while (true) {
-      OUTPOST_ASSIGN_OR_RETURN(bool row, select_writes_.Step());
+      OUTPOST_ASSIGN_OR_RETURN(bool row, select_writes_->Step());
       if (!row) break;
-      sync::FieldWrite other{select_writes_.ColumnText(2), select_writes_.ColumnText(0),
-                             select_writes_.ColumnText(1)};
+      sync::FieldWrite other{select_writes_->ColumnText(2), select_writes_->ColumnText(0),
+                             select_writes_->ColumnText(1)};
       if (sync::Wins(write, other) && sync::LostConcurrently(write, other)) lost.push_back(other.hlc);
       if (sync::Wins(other, write) && sync::LostConcurrently(other, write)) this_one_lost = true;
     }
-    select_writes_.Reset();
+    select_writes_->Reset();
     if (this_one_lost) lost.push_back(write.hlc);
     for (const std::string& hlc : lost)
-      OUTPOST_RETURN_IF_ERROR(
-          mark_lost_.Bind(1, c.record_type).Bind(2, c.record_id).Bind(3, field).Bind(4, hlc).Run());
+      OUTPOST_RETURN_IF_ERROR(mark_lost_->Bind(1, c.record_type)
+                                  .Bind(2, c.record_id)
+                                  .Bind(3, field)
+                                  .Bind(4, hlc)
+                                  .Run());
     return Status::Ok();
   }
 
@@ -278,23 +341,28 @@ class Applier {
       values += ", ?";
       update += std::string(", ") + column + " = excluded." + column;
     }
-    OUTPOST_ASSIGN_OR_RETURN(Statement upsert,
-                             db_.Prepare(sql + ") " + values + ") ON CONFLICT(participant_id) DO UPDATE SET " + update));
+    OUTPOST_ASSIGN_OR_RETURN(
+        CachedStatement upsert,
+        db_.PrepareCached(sql + ") " + values + ") ON CONFLICT(participant_id) DO UPDATE SET " +
+                          update));
     std::string latest;
     for (const auto& [field, hlc] : state.hlcs) latest = std::max(latest, hlc);
-    upsert.Bind(1, c.record_id).Bind(2, latest);
+    upsert->Bind(1, c.record_id).Bind(2, latest);
     int index = 3;
     for (const char* column : kParticipantColumns) {
       auto it = state.values.find(column);
-      upsert.Bind(index++, it == state.values.end() ? std::string() : it->second);
+      upsert->Bind(index++, it == state.values.end() ? std::string() : it->second);
     }
-    return upsert.Run();
+    return upsert->Run();
   }
 
   Database& db_;
   int64_t next_seq_ = 0;  // server: the seq the next new change takes; 0 until read
-  Statement insert_change_, last_seq_, learn_order_, insert_evidence_, insert_contact_,
-      select_record_, upsert_record_, insert_write_, select_writes_, mark_lost_;
+  bool evidence_in_log_ = false;    // evidence is marked in `changes`, not copied (schema 0014)
+  bool unlogged_evidence_ = false;  // and some evidence ids are outside the log (see 0014)
+  CachedStatement insert_change_, insert_evidence_change_, change_known_, last_seq_,
+      evidence_exists_, learn_order_, insert_evidence_, insert_contact_, select_record_,
+      upsert_record_, insert_write_, select_writes_, mark_lost_;
 };
 
 }  // namespace
@@ -302,17 +370,20 @@ class Applier {
 StatusOr<ApplyReport> ApplyChangesInTransaction(Database& db, const std::vector<Change>& changes,
                                                 const ApplyOptions& options) {
   std::vector<std::string> hashes;
+  std::vector<const Change*> pointers;
   hashes.reserve(changes.size());
+  pointers.reserve(changes.size());
   for (size_t i = 0; i < changes.size(); ++i) {
     OUTPOST_RETURN_IF_ERROR(
         sync::ValidateChange(changes[i]).WithContext("changes[" + std::to_string(i) + "]"));
     hashes.push_back(sync::ChangeHash(changes[i]));
+    pointers.push_back(&changes[i]);
   }
-  return ApplyValidatedChangesInTransaction(db, changes, hashes, options);
+  return ApplyValidatedChangesInTransaction(db, pointers, hashes, options);
 }
 
 StatusOr<ApplyReport> ApplyValidatedChangesInTransaction(Database& db,
-                                                         const std::vector<Change>& changes,
+                                                         const std::vector<const Change*>& changes,
                                                          const std::vector<std::string>& hashes,
                                                          const ApplyOptions& options) {
   ApplyReport report;
@@ -321,8 +392,8 @@ StatusOr<ApplyReport> ApplyValidatedChangesInTransaction(Database& db,
     return Status::Internal("hashes", "one hash per change is needed");
   OUTPOST_ASSIGN_OR_RETURN(auto applier, Applier::Create(db));
   for (size_t i = 0; i < changes.size(); ++i) {
-    OUTPOST_ASSIGN_OR_RETURN(bool is_new, applier->Apply(changes[i], hashes[i], options));
-    (is_new ? report.applied : report.already_known).push_back(changes[i].ChangeId());
+    OUTPOST_ASSIGN_OR_RETURN(bool is_new, applier->Apply(*changes[i], hashes[i], options));
+    (is_new ? report.applied : report.already_known).push_back(changes[i]->ChangeId());
   }
   return report;
 }

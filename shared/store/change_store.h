@@ -54,10 +54,11 @@ StatusOr<ApplyReport> ApplyChangesInTransaction(Database& db,
 // sync::ChangeHash of each in `hashes` (same order and size; Internal otherwise): the server's
 // push judges every change and needs its hash for the chain before it applies any, and this spares
 // doing both twice. Passing a change that is not valid, or a wrong hash, stores it as given.
-StatusOr<ApplyReport> ApplyValidatedChangesInTransaction(Database& db,
-                                                         const std::vector<sync::Change>& changes,
-                                                         const std::vector<std::string>& hashes,
-                                                         const ApplyOptions& options);
+// The changes are given by pointer (none may be null), so that a push's accepted changes need
+// not be copied out of the request.
+StatusOr<ApplyReport> ApplyValidatedChangesInTransaction(
+    Database& db, const std::vector<const sync::Change*>& changes,
+    const std::vector<std::string>& hashes, const ApplyOptions& options);
 
 // True if a record of `record_type` and `record_id` exists (e.g. evidence already written).
 StatusOr<bool> RecordExists(Database& db, const std::string& record_type,

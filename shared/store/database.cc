@@ -2,6 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <string>
+#include <unordered_map>
+
 namespace outpost::store {
 
 namespace {
@@ -47,7 +50,23 @@ StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path, Jour
   return database;
 }
 
-Database::~Database() { sqlite3_close_v2(db_); }
+// Statements kept by PrepareCached, by their text. Entries are never removed before the
+// connection closes, so a lease's pointers stay valid.
+struct Database::StatementCache {
+  struct Entry {
+    Statement statement;
+    bool in_use = false;
+  };
+  std::unordered_map<std::string, std::unique_ptr<Entry>> entries;
+};
+
+Database::Database(sqlite3* db, std::string path)
+    : db_(db), path_(std::move(path)), cache_(new StatementCache) {}
+
+Database::~Database() {
+  cache_.reset();  // finalizes the kept statements before the connection closes
+  sqlite3_close_v2(db_);
+}
 
 Status Database::Exec(std::string_view sql) {
   std::string text(sql);
@@ -61,6 +80,50 @@ StatusOr<Statement> Database::Prepare(std::string_view sql) {
   int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
   if (rc != SQLITE_OK) return SqliteError(db_, rc, Abbreviate(sql));
   return Statement(stmt, db_);
+}
+
+StatusOr<CachedStatement> Database::PrepareCached(std::string_view sql) {
+  auto found = cache_->entries.find(std::string(sql));
+  if (found == cache_->entries.end()) {
+    OUTPOST_ASSIGN_OR_RETURN(Statement statement, Prepare(sql));
+    found = cache_->entries
+                .emplace(std::string(sql), std::make_unique<StatementCache::Entry>(
+                                               StatementCache::Entry{std::move(statement), false}))
+                .first;
+  }
+  StatementCache::Entry& entry = *found->second;
+  if (entry.in_use)
+    return Status::FailedPrecondition(Abbreviate(sql), "this cached statement is in use already");
+  entry.in_use = true;
+  entry.statement.Reset();
+  return CachedStatement(&entry.statement, &entry.in_use);
+}
+
+CachedStatement::CachedStatement(CachedStatement&& other) noexcept
+    : statement_(other.statement_), in_use_(other.in_use_) {
+  other.statement_ = nullptr;
+  other.in_use_ = nullptr;
+}
+
+CachedStatement& CachedStatement::operator=(CachedStatement&& other) noexcept {
+  if (this != &other) {
+    Release();
+    statement_ = other.statement_;
+    in_use_ = other.in_use_;
+    other.statement_ = nullptr;
+    other.in_use_ = nullptr;
+  }
+  return *this;
+}
+
+CachedStatement::~CachedStatement() { Release(); }
+
+void CachedStatement::Release() {
+  if (statement_ == nullptr) return;
+  statement_->Reset();
+  *in_use_ = false;
+  statement_ = nullptr;
+  in_use_ = nullptr;
 }
 
 int64_t Database::ChangedRows() const { return sqlite3_changes64(db_); }
@@ -86,6 +149,12 @@ Statement& Statement::Bind(int index, std::string_view text) {
   // An empty view may have no data pointer, which SQLite would bind as NULL rather than ''.
   sqlite3_bind_text(stmt_, index, text.data() ? text.data() : "", static_cast<int>(text.size()),
                     SQLITE_TRANSIENT);
+  return *this;
+}
+
+Statement& Statement::BindView(int index, std::string_view text) {
+  sqlite3_bind_text(stmt_, index, text.data() ? text.data() : "", static_cast<int>(text.size()),
+                    SQLITE_STATIC);
   return *this;
 }
 

@@ -25,6 +25,7 @@ namespace outpost::store {
 enum class JournalMode { kWal, kRollback };
 
 class Statement;
+class CachedStatement;
 
 class Database {
  public:
@@ -43,6 +44,14 @@ class Database {
   // Compiles one statement. The Statement must not outlive this Database.
   StatusOr<Statement> Prepare(std::string_view sql);
 
+  // The statement for `sql`, compiled on first use and kept by this Database until it closes, so
+  // that code run for every change of a push does not compile the same text again each time. It
+  // comes reset, with no bindings. While the returned lease lives, `sql` is in use: asking for it
+  // again fails with FailedPrecondition (two users would overwrite each other's bindings), so keep
+  // a lease for the span of one task, never in a cache of your own. The lease must not outlive
+  // this Database.
+  StatusOr<CachedStatement> PrepareCached(std::string_view sql);
+
   // Rows changed by the most recent INSERT, UPDATE or DELETE.
   int64_t ChangedRows() const;
   int64_t LastInsertRowId() const;
@@ -51,9 +60,11 @@ class Database {
   sqlite3* handle() { return db_; }
 
  private:
-  Database(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  struct StatementCache;
+  Database(sqlite3* db, std::string path);
   sqlite3* db_;
   std::string path_;
+  std::unique_ptr<StatementCache> cache_;
 };
 
 // A prepared statement. Bind parameters are 1-based as in SQLite; column indexes are 0-based.
@@ -65,6 +76,9 @@ class Statement {
   ~Statement();
 
   Statement& Bind(int index, std::string_view text);
+  // Binds `text` without copying it: it must stay alive and unchanged until the statement is
+  // next reset (Run() and Reset() do so). For large values bound once per row in hot loops.
+  Statement& BindView(int index, std::string_view text);
   Statement& Bind(int index, int64_t value);
   Statement& BindNull(int index);
 
@@ -83,6 +97,27 @@ class Statement {
   Statement(sqlite3_stmt* stmt, sqlite3* db) : stmt_(stmt), db_(db) {}
   sqlite3_stmt* stmt_;
   sqlite3* db_;
+};
+
+// A lease on a statement kept by Database::PrepareCached: use it as a Statement. When the lease
+// goes, the statement is reset (ending any read it was in the middle of) and free to lease again.
+// An empty lease (default-constructed or moved from) holds nothing and must not be used.
+class CachedStatement {
+ public:
+  CachedStatement() = default;
+  CachedStatement(CachedStatement&& other) noexcept;
+  CachedStatement& operator=(CachedStatement&& other) noexcept;
+  ~CachedStatement();
+
+  Statement& operator*() const { return *statement_; }
+  Statement* operator->() const { return statement_; }
+
+ private:
+  friend class Database;
+  CachedStatement(Statement* statement, bool* in_use) : statement_(statement), in_use_(in_use) {}
+  void Release();
+  Statement* statement_ = nullptr;
+  bool* in_use_ = nullptr;
 };
 
 // Copies the whole of `from` into the database file at `to_path` (created or replaced) with

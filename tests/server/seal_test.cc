@@ -77,8 +77,8 @@ TEST_CASE("a signature is sealed once by the server and then verifies") {
 
 TEST_CASE("changed pen strokes no longer match the seal") {
   Sealed s;
-  REQUIRE(s.db->Exec("UPDATE records SET fields = json_set(fields, '$.strokes', '[[0,0,0]]') "
-                     "WHERE record_id = 'sig-tablet-a-1'").ok());
+  REQUIRE(s.db->Exec("UPDATE changes SET fields = json_set(fields, '$.strokes', '[[0,0,0]]') "
+                     "WHERE record_id = 'sig-tablet-a-1' AND evidence_record = 1").ok());
   server::SealCheck check = s.Check();
   CHECK_FALSE(check.strokes_match);
   CHECK(check.Problem() == "the stored pen strokes are not the ones sealed");
@@ -86,19 +86,20 @@ TEST_CASE("changed pen strokes no longer match the seal") {
 
 TEST_CASE("a different document or plan version no longer matches the seal") {
   Sealed s;
-  REQUIRE(s.db->Exec("UPDATE records SET fields = json_set(fields, '$.plan_version', '2') "
-                     "WHERE record_id = 'sig-tablet-a-1'").ok());
+  REQUIRE(s.db->Exec("UPDATE changes SET fields = json_set(fields, '$.plan_version', '2') "
+                     "WHERE record_id = 'sig-tablet-a-1' AND evidence_record = 1").ok());
   CHECK_FALSE(s.Check().version_match);
-  REQUIRE(s.db->Exec("UPDATE records SET fields = json_set(fields, '$.plan_version', '1', "
+  REQUIRE(s.db->Exec("UPDATE changes SET fields = json_set(fields, '$.plan_version', '1', "
                      "'$.document', 'Action Plan\n\n1. Something else\n') "
-                     "WHERE record_id = 'sig-tablet-a-1'").ok());
+                     "WHERE record_id = 'sig-tablet-a-1' AND evidence_record = 1").ok());
   CHECK_FALSE(s.Check().document_match);
 }
 
 TEST_CASE("a seal that was edited is not a valid server signature") {
   Sealed s;
   REQUIRE(s.db->Exec("UPDATE signature_seals SET plan_version = '2'").ok());
-  REQUIRE(s.db->Exec("UPDATE records SET fields = json_set(fields, '$.plan_version', '2')").ok());
+  REQUIRE(s.db->Exec("UPDATE changes SET fields = json_set(fields, '$.plan_version', '2') "
+                     "WHERE evidence_record = 1 AND record_type = 'signature'").ok());
   server::SealCheck check = s.Check();
   CHECK(check.version_match);
   CHECK_FALSE(check.seal_valid);

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "shared/store/change_store.h"
+#include "tests/support/sample_changes.h"
 #include "tests/support/temp_dir.h"
 
 using namespace outpost;
@@ -31,7 +33,7 @@ TEST_CASE("a new central store gets the common and server migrations in number o
   auto db = OpenFile(dir.File("central.sqlite"));
   auto applied = MigrateToLatest(*db, Side::kServer);
   REQUIRE(applied.ok());
-  CHECK(*applied == std::vector<int>{1, 2, 4, 5, 6, 10, 11, 12, 13});
+  CHECK(*applied == std::vector<int>{1, 2, 4, 5, 6, 10, 11, 12, 13, 14, 15});
   CHECK(HasTable(*db, "participants"));
   CHECK(HasTable(*db, "changes"));
   CHECK(HasTable(*db, "users"));
@@ -104,4 +106,96 @@ TEST_CASE("a migration that fails leaves the database at the last whole migratio
   CHECK(applied.status().where().find("0050_broken.sql") != std::string::npos);
   CHECK_FALSE(HasTable(*db, "ok_table"));
   CHECK(HasTable(*db, "outbox"));
+}
+
+namespace {
+
+// Every row of `sql` (which has `columns` columns), each as one line of its quoted values.
+std::vector<std::string> Rows(Database& db, const std::string& sql, int columns) {
+  std::string names = "c0", joined = "quote(c0)";
+  for (int i = 1; i < columns; ++i) {
+    names += ", c" + std::to_string(i);
+    joined += " || '|' || quote(c" + std::to_string(i) + ")";
+  }
+  REQUIRE(db.Exec("DROP VIEW IF EXISTS temp.rows_under_test").ok());
+  REQUIRE(db.Exec("CREATE TEMP VIEW rows_under_test(" + names + ") AS " + sql).ok());
+  std::vector<std::string> out;
+  {
+    auto select = db.Prepare("SELECT " + joined + " FROM rows_under_test");
+    REQUIRE(select.ok());
+    while (true) {
+      auto row = select->Step();
+      REQUIRE(row.ok());
+      if (!*row) break;
+      out.push_back(select->ColumnText(0));
+    }
+  }
+  REQUIRE(db.Exec("DROP VIEW temp.rows_under_test").ok());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a central store from before 0014 keeps every record, each evidence record now stored once") {
+  testing::TempDir dir;
+  std::vector<EmbeddedMigration> all = MigrationsFor(Side::kServer);
+  std::vector<EmbeddedMigration> older;
+  for (const EmbeddedMigration& m : all)
+    if (m.number < 14) older.push_back(m);
+  auto db = OpenFile(dir.File("central.sqlite"));
+  REQUIRE(Migrate(*db, older).ok());
+  sync::Change duplicate = testing::ContactChange("tablet-a", 2, "p-1", "amira.khan", "again");
+  duplicate.record_id = "contact-tablet-a-1";  // an evidence id sent twice: stored, never a record
+  REQUIRE(ApplyChanges(*db, {testing::ParticipantChange("seed", 1, "p-1", "amira.khan"),
+                             testing::ContactChange("tablet-a", 1, "p-1", "amira.khan"), duplicate},
+                       {"2026-11-23T10:46:00Z"})
+              .ok());
+  // A contact no change in the log created (none is expected): it must survive as it is.
+  REQUIRE(db->Exec("INSERT INTO contacts VALUES ('legacy-1', 'p-1', '2020-01-02T09:00', "
+                   "'telephone', '', 'attended', 'from before the log', '', '', 'amira.khan', "
+                   "'old', 'old:1');"
+                   "INSERT INTO records VALUES ('contact', 'legacy-1', 'p-1', "
+                   "'{\"notes\":\"from before the log\"}', '{}', 'old:1')")
+              .ok());
+  const std::string records_sql =
+      "SELECT record_type, record_id, participant_id, fields, field_hlcs, created_change "
+      "FROM records ORDER BY record_type, record_id";
+  const std::string contacts_sql = "SELECT * FROM contacts ORDER BY contact_id";
+  const std::vector<std::string> records_before = Rows(*db, records_sql, 6);
+  const std::vector<std::string> contacts_before = Rows(*db, contacts_sql, 12);
+  REQUIRE(records_before.size() == 3);
+  REQUIRE(contacts_before.size() == 2);
+
+  auto applied = Migrate(*db, all);
+  REQUIRE(applied.ok());
+  CHECK(*applied == std::vector<int>{14, 15});
+  CHECK(Rows(*db, records_sql, 6) == records_before);
+  CHECK(Rows(*db, contacts_sql, 12) == contacts_before);
+  // Only the participant (mutable) and the contact from before the log keep copies of their own.
+  CHECK(Rows(*db, "SELECT record_id FROM record_state", 1) == std::vector<std::string>{"'p-1'"});
+  CHECK(Rows(*db, "SELECT record_id FROM evidence_unlogged", 1) ==
+        std::vector<std::string>{"'legacy-1'"});
+  CHECK(Rows(*db, "SELECT contact_id FROM contacts_unlogged", 1) ==
+        std::vector<std::string>{"'legacy-1'"});
+  CHECK(Rows(*db, "SELECT device_id || ':' || device_seq FROM changes WHERE evidence_record = 1", 1) ==
+        std::vector<std::string>{"'tablet-a:1'"});
+
+  // New evidence is read through the same views; a repeated id is still not a second record.
+  sync::Change again = testing::ContactChange("tablet-a", 4, "p-1", "amira.khan", "later");
+  again.record_id = "contact-tablet-a-1";
+  REQUIRE(ApplyChanges(*db, {testing::ContactChange("tablet-a", 3, "p-1", "amira.khan", "new"), again},
+                       {"2026-11-23T11:00:00Z"})
+              .ok());
+  CHECK(Rows(*db, "SELECT contact_id, notes, recorded_by, change_id FROM contacts "
+                  "ORDER BY contact_id", 4) ==
+        std::vector<std::string>{"'contact-tablet-a-1'|'Talked through CV'|'amira.khan'|'tablet-a:1'",
+                                 "'contact-tablet-a-3'|'new'|'amira.khan'|'tablet-a:3'",
+                                 "'legacy-1'|'from before the log'|'amira.khan'|'old:1'"});
+  CHECK(Rows(*db, "SELECT count(*) FROM records", 1) == std::vector<std::string>{"4"});
+  // Evidence the log does not hold is still evidence: its id cannot be written again.
+  sync::Change taken = testing::ContactChange("tablet-a", 5, "p-1", "amira.khan", "taken");
+  taken.record_id = "legacy-1";
+  REQUIRE(ApplyChanges(*db, {taken}, {"2026-11-23T11:05:00Z"}).ok());
+  CHECK(Rows(*db, "SELECT notes FROM contacts WHERE contact_id = 'legacy-1'", 1) ==
+        std::vector<std::string>{"'from before the log'"});
 }

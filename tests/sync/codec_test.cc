@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
 #include <random>
 
 #include "shared/sync/codec_internal.h"
@@ -47,6 +48,37 @@ TEST_CASE("a push response encodes with sorted keys and no spaces") {
   auto decoded = DecodePushResponse(Encode(response));
   REQUIRE(decoded.ok());
   CHECK(*decoded == response);
+}
+
+TEST_CASE("a push response is written byte for byte as its DOM would dump it") {
+  auto dom = [](const PushResponse& m) {
+    nlohmann::json receipts[2] = {nlohmann::json::array(), nlohmann::json::array()};
+    for (const Receipt& r : m.already_known)
+      receipts[0].push_back({{"change_id", r.change_id}, {"hash", r.hash}});
+    for (const Receipt& r : m.applied)
+      receipts[1].push_back({{"change_id", r.change_id}, {"hash", r.hash}});
+    nlohmann::json rejected = nlohmann::json::array();
+    for (const RejectedChange& r : m.rejected)
+      rejected.push_back({{"change_id", r.change_id}, {"reason", r.reason}, {"where", r.where}});
+    return nlohmann::json{{"already_known", receipts[0]}, {"applied", receipts[1]},
+                          {"clock_flagged", m.clock_flagged}, {"problem", m.problem},
+                          {"protocol", m.protocol}, {"received_at", m.received_at},
+                          {"rejected", rejected}, {"resend_from", m.resend_from},
+                          {"unknown_device", m.unknown_device}}
+        .dump();
+  };
+  PushResponse response;
+  CHECK(Encode(response) == dom(response));
+  response.applied = {{"tablet-a:2", "ab12"}, {"tablet-\"b\":3", "\x01\n"}};
+  response.already_known = {{"tablet-a:1", "cd34"}};
+  response.rejected = {{"tablet-a:3", "changes[2].participant_id", "Ŵ \"not\" here\t"},
+                       {"tablet-a:4", "changes[3].record_id", "taken"}};
+  response.clock_flagged = true;
+  response.unknown_device = true;
+  response.resend_from = 5;
+  response.problem = "changes 5 to 6 of this device are missing";
+  response.received_at = "2026-11-23T10:40:00Z";
+  CHECK(Encode(response) == dom(response));
 }
 
 TEST_CASE("decoding names the field that is wrong, deep inside the message") {

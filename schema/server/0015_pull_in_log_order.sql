@@ -1,0 +1,11 @@
+-- 0015 pull in log order (central store only): drops changes_by_participant on the central store.
+-- Every pushed change paid for an entry in it, keyed by a random participant id: a push of 500
+-- changes from one key worker scattered its entries over a page per participant of the caseload,
+-- so the index wrote more pages to the log than the changes themselves (about 125 of 220 pages a
+-- push, measured). Its readers do as well without it: a key worker's pull reads the log in seq
+-- order from the device's cursor and keeps the caseload's changes, stopping at a page; with the
+-- index it gathered the caseload's whole remaining history and sorted it for every page. The cost
+-- moves to a new tablet's first sync and to a reassignment's history, which now read the log once
+-- from the start (in pages) rather than only the caseload's part of it. Tablets keep the index:
+-- they remove a departing participant's changes by it.
+DROP INDEX changes_by_participant;
