@@ -128,14 +128,15 @@ test('a key worker records every workflow by touch and nothing is lost across re
   await openRecordTab(page);
   await tapItem(page, 'participant.record_contact');
   await tapItem(page, 'contact.mode.telephone');
-  await type(page, 'contact.notes', 'Called: agreed to meet at the library');
+  // Typed through the tablet's keyboard, Welsh letters included.
+  await type(page, 'contact.notes', 'Called: agreed to meet at the library (Siân, ŵyr, ŷd)');
   await tap(page, 'contact.save');
   await waitForText(page, 'contact.error', 'a meeting that was not face to face needs the reason why');
   await type(page, 'contact.digital_reason', 'Participant unwell');
   await tap(page, 'contact.save');
   await waitForText(page, 'banner', 'Contact saved on this tablet');
   await reloadAndReopen(page, 'Okafor');
-  await waitForText(page, 'contact.0.notes', 'Called: agreed to meet at the library');
+  await waitForText(page, 'contact.0.notes', 'Called: agreed to meet at the library (Siân, ŵyr, ŷd)');
 
   // A failure to attend opens the re-engagement workflow, which a reload keeps.
   await openRecordTab(page);
@@ -281,7 +282,13 @@ async function photographEveryScreen(browser, server, lang) {
   await shot('sign-participant');
   await tap(page, 'sign.next');
   await shot('sign-key-worker');
-  await tap(page, 'sign.cancel');
+  await dragAcross(page, 'sign.pad', [[0.2, 0.5], [0.5, 0.2], [0.8, 0.6]]);
+  await tap(page, 'sign.save');
+  await tapItem(page, 'participant.tab.plan');
+  await tap(page, 'plan.receipt');
+  await waitForUi(page, (ui) => ui.texts?.['plan.receipt_code']);
+  await shot('receipt');
+  await page.click('#outpost-document-close');
   if (lang === 'en') {
     await tapItem(page, 'nav.settings');
     await shot('settings');

@@ -407,6 +407,7 @@ TEST_CASE("a refused change is listed in settings and left with the supervisor i
     REQUIRE(store::QuarantineChanges(**db, {{device + ":1", "changes[0]", "Evans is no longer on your caseload"}}).ok());
   }
   tablet.ui->Tap("nav.back");
+  tablet.Open("Evans");  // reads the replica again, as the end of a sync round does
   tablet.ui->Tap("nav.settings");
   CHECK(tablet.ui->Text("settings.refused.0") == "Contact for Dafydd Evans: Evans is no longer on your caseload");
   tablet.ui->Tap("settings.refused.0.leave");

@@ -138,6 +138,14 @@ struct ReengagementView {
   std::string notice_error;             // why the notice cannot be built (e.g. NI number)
 };
 
+// A change of this tablet the server refused and nobody has resolved yet, wherever it belongs
+// (its participant may have left the caseload, so it is listed in Settings too).
+struct RefusedChange {
+  int64_t device_seq = 0;
+  std::string what;    // "Contact for Grace Okafor", in words
+  std::string reason;  // the server's
+};
+
 struct SyncView {
   bool online = false;
   bool in_flight = false;
@@ -151,14 +159,6 @@ struct SyncView {
   std::string last_error;
   std::vector<std::string> conflicts;  // each in words: whose value won over whose
   std::vector<RefusedChange> refused;  // unresolved refusals, oldest first
-};
-
-// A change of this tablet the server refused and nobody has resolved yet, wherever it belongs
-// (its participant may have left the caseload, so it is listed in Settings too).
-struct RefusedChange {
-  int64_t device_seq = 0;
-  std::string what;    // "Contact for Grace Okafor", in words
-  std::string reason;  // the server's
 };
 
 struct Settings {
