@@ -13,6 +13,8 @@
 #include <string>
 
 #include "shared/base/status.h"
+#include "shared/base/status_or.h"
+#include "shared/sync/export_file.h"
 #include "shared/sync/transport.h"
 
 namespace outpost::client {
@@ -51,6 +53,19 @@ struct Platform {
   // Shows a self-contained HTML page to the participant (the receipt): in the browser a new tab
   // they can print or share, made from memory, so it works offline. Optional.
   std::function<void(const std::string& html)> show_document;
+
+  // Export of waiting changes (app/export_flow.h). Optional: without them the export screen says
+  // the tablet cannot save files. Both answer later, never inside the call.
+  // Encrypts `plaintext` under `passphrase` as shared/sync/export_file.h says (PBKDF2-HMAC-SHA256
+  // with envelope.iterations rounds and a new random salt, AES-256-GCM with a new random iv) and
+  // answers with `envelope` completed (salt, iv, ciphertext), or the error.
+  std::function<void(std::string plaintext, std::string passphrase, sync::ExportEnvelope envelope,
+                     std::function<void(StatusOr<sync::ExportEnvelope>)> done)>
+      seal_export;
+  // Gives `contents` to the key worker as a file named `file_name` (a download in the browser);
+  // OK once the browser has it.
+  std::function<void(std::string file_name, std::string contents, std::function<void(Status)> done)>
+      save_file;
 };
 
 class App {
