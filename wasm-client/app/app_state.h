@@ -26,6 +26,7 @@ enum class Screen {
   kReengagement,
   kSettings,
   kSigning,
+  kExport,
   kFailed,
 };
 
@@ -218,6 +219,7 @@ struct Commands {
   bool show_receipt = false;
   std::optional<bool> large_print;
   bool open_settings = false;
+  bool open_export = false;  // Settings > Export waiting changes (app/export_flow.h)
   std::optional<Settings> apply_settings;
   bool back = false;
 };
