@@ -13,7 +13,8 @@
 //       kMaxChangesPerPush
 //   [X] passphrase of at least kMinPassphraseChars characters, typed twice; wiped from the
 //       screen's buffers once the export starts
-//   [X] a lock or sign-out while encrypting: the callbacks find the flow gone and do nothing
+//   [X] a lock while encrypting: the file is still saved (it is encrypted, and was asked for);
+//       the flow, destroyed with the App, is not told
 //   [ ] a record of exports made (date, count) kept on the tablet for the sync screen
 #ifndef OUTPOST_WASM_CLIENT_APP_EXPORT_FLOW_H_
 #define OUTPOST_WASM_CLIENT_APP_EXPORT_FLOW_H_
@@ -64,7 +65,7 @@ class ExportFlow {
   void Submit(store::Database& db, const Platform& platform);
 
   // Shared with the hooks' callbacks, which hold it weakly: a flow destroyed while the browser
-  // encrypts (the tablet locked) is simply not told.
+  // encrypts (the tablet locked) is simply not told how it went.
   std::shared_ptr<ExportState> state_;
 };
 
