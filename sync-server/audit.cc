@@ -93,6 +93,14 @@ Status AuditRecordsRead(store::Database& db, const Principal& who,
   return txn->Commit();
 }
 
+Status AuditExportImported(store::Database& db, const Principal& who, const std::string& detail,
+                           int64_t now_ms) {
+  OUTPOST_ASSIGN_OR_RETURN(auto txn, store::Transaction::Begin(db));
+  OUTPOST_RETURN_IF_ERROR(Append(
+      db, {{FormatUtc(now_ms), who.username, who.device_id, "export_imported", "", detail, 0}}));
+  return txn->Commit();
+}
+
 StatusOr<AuditVerification> VerifyAuditChain(store::Database& db) {
   OUTPOST_ASSIGN_OR_RETURN(
       store::Statement all,

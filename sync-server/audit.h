@@ -4,7 +4,8 @@
 // up with the change log, so an entry is never missing even if the server stopped between a push
 // and its audit: AuditAppliedChanges runs after every push and at start-up), and "record_read"
 // for every participant record a supervisor or compliance officer was shown (review pages,
-// pulls). Each entry's hash is SHA-256 of the previous entry's hash and the entry's own fields,
+// pulls), and "export_imported" for each export file of a tablet imported by an administrator.
+// Each entry's hash is SHA-256 of the previous entry's hash and the entry's own fields,
 // so VerifyAuditChain finds the first entry that was altered, removed or reordered.
 #ifndef OUTPOST_SYNC_SERVER_AUDIT_H_
 #define OUTPOST_SYNC_SERVER_AUDIT_H_
@@ -26,6 +27,11 @@ StatusOr<int> AuditAppliedChanges(store::Database& db);
 Status AuditRecordsRead(store::Database& db, const Principal& who,
                         const std::vector<std::string>& participant_ids, const std::string& detail,
                         int64_t now_ms);
+
+// Appends one export_imported entry: `who` (the device's user and the device) had an export
+// file imported by an administrator (sync-server/export_import.h); `detail` says what it held.
+Status AuditExportImported(store::Database& db, const Principal& who, const std::string& detail,
+                           int64_t now_ms);
 
 struct AuditVerification {
   int64_t entries = 0;           // entries checked

@@ -21,6 +21,7 @@
 #include "sync-server/seal.h"
 #include "sync-server/sync_service.h"
 #include "sync-server/crypto.h"
+#include "sync-server/export_import.h"
 #include "sync-server/server.h"
 
 namespace outpost::server {
@@ -78,17 +79,19 @@ StatusOr<std::unique_ptr<store::Database>> OpenCentral(const std::string& data_d
 
 // The password to set: one line from `in` with --password-stdin, else a generated one that is
 // printed once (it is never stored or shown again).
+// One line of `in` without its line ending; InvalidArgument(where, what) if there is none.
+StatusOr<std::string> ReadSecretLine(std::FILE* in, const char* where, const char* what) {
+  char line[1024];
+  if (std::fgets(line, sizeof line, in) == nullptr) return Status::InvalidArgument(where, what);
+  std::string secret(line);
+  while (!secret.empty() && (secret.back() == '\n' || secret.back() == '\r')) secret.pop_back();
+  return secret;
+}
+
 StatusOr<std::string> NewPassword(const std::map<std::string, std::string>& flags, std::FILE* in,
                                   std::FILE* out, const std::string& username) {
-  if (flags.count("--password-stdin")) {
-    char line[1024];
-    if (std::fgets(line, sizeof line, in) == nullptr)
-      return Status::InvalidArgument("--password-stdin", "no password on standard input");
-    std::string password(line);
-    while (!password.empty() && (password.back() == '\n' || password.back() == '\r'))
-      password.pop_back();
-    return password;
-  }
+  if (flags.count("--password-stdin"))
+    return ReadSecretLine(in, "--password-stdin", "no password on standard input");
   OUTPOST_ASSIGN_OR_RETURN(std::string password, RandomHex(12));
   std::fprintf(out, "password for %s: %s\n", username.c_str(), password.c_str());
   return password;
@@ -331,10 +334,43 @@ Status VerifySignaturesCommand(const std::vector<std::string>& args, std::FILE* 
   return Status::Ok();
 }
 
+// The passphrase comes only from standard input, never from the command line (where `ps` and the
+// shell history would show it). Decryption comes before the store is opened, so a wrong
+// passphrase or a changed file leaves the store untouched.
+Status ImportExportCommand(const std::vector<std::string>& args, std::FILE* in, std::FILE* out) {
+  OUTPOST_ASSIGN_OR_RETURN(auto flags, ParseFlags(args, {"--data-dir", "--file"}));
+  OUTPOST_RETURN_IF_ERROR(Require(flags, {"--data-dir", "--file"}));
+  std::ifstream file(flags["--file"], std::ios::binary);
+  if (!file) return Status::NotFound("--file", "cannot read " + flags["--file"]);
+  std::stringstream text;
+  text << file.rdbuf();
+  OUTPOST_ASSIGN_OR_RETURN(
+      std::string passphrase,
+      ReadSecretLine(in, "passphrase", "type the passphrase on standard input"));
+  OUTPOST_RETURN_IF_ERROR(DecryptExport(text.str(), passphrase).status());
+  OUTPOST_ASSIGN_OR_RETURN(auto db, OpenCentral(flags["--data-dir"]));
+  OUTPOST_ASSIGN_OR_RETURN(ImportReport report, ImportExport(*db, text.str(), passphrase, NowMs()));
+  std::fprintf(out, "export of %s by %s, written %s: %lld changes\n", report.device_id.c_str(),
+               report.username.c_str(), report.created_at.c_str(),
+               static_cast<long long>(report.changes));
+  if (report.device_revoked)
+    std::fprintf(out, "note: the device is revoked; its changes were imported all the same\n");
+  std::fprintf(out, "applied: %zu\nalready known: %zu\nrefused: %zu\n", report.applied.size(),
+               report.already_known.size(), report.rejected.size());
+  for (const sync::RejectedChange& r : report.rejected)
+    std::fprintf(out, "  refused %s at %s: %s\n", r.change_id.c_str(), r.where.c_str(),
+                 r.reason.c_str());
+  if (report.resend_from != 0)
+    return Status::FailedPrecondition(
+        "chain", report.problem + " (the server expects change " +
+                     std::to_string(report.resend_from) + " next; changes from there on were not imported)");
+  return Status::Ok();
+}
+
 bool IsCommand(const std::string& name) {
   for (const char* command : {"holidays", "compliance", "create-user", "reset-password", "devices",
                               "revoke-device", "backup", "restore", "audit-verify",
-                              "verify-signatures", "reassign"})
+                              "verify-signatures", "reassign", "import-export"})
     if (name == command) return true;
   return false;
 }
@@ -353,6 +389,7 @@ int RunCommand(const std::vector<std::string>& args, std::FILE* in, std::FILE* o
                   : name == "audit-verify"   ? AuditVerifyCommand(args, out)
                   : name == "reassign"       ? ReassignCommand(args, out)
                   : name == "verify-signatures" ? VerifySignaturesCommand(args, out)
+                  : name == "import-export"  ? ImportExportCommand(args, in, out)
                   : Status::InvalidArgument(name, "is not a command");
   if (status.ok()) return 0;
   std::fprintf(err, "outpost-sync-server %s: %s\n", args[0].c_str(), status.ToString().c_str());

@@ -30,6 +30,11 @@
 //       Walks the audit log's hash chain; names the first broken entry (exit 1) or says intact.
 //   verify-signatures --data-dir DIR [--id SIGNATURE]
 //       Checks each signature (or one) against the server's seal: strokes, document, version.
+//   import-export --data-dir DIR --file FILE
+//       Applies a tablet's encrypted export of its waiting changes (sync-server/export_import.h)
+//       as that tablet's push; the passphrase is one line on standard input. Prints how many
+//       changes were applied, already known and refused (with reasons). Exit 1 when the
+//       passphrase is wrong or the file was changed (nothing written).
 //
 // --bank-holidays-json loads the UK government's bank-holidays.json (division england-and-wales)
 // over the built-in rules. Each returns the process exit code and writes errors to `err`

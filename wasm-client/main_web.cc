@@ -74,6 +74,7 @@
 #include "wasm-client/app/device_lock.h"
 #include "wasm-client/app/words.h"
 #include "wasm-client/platform/document_view_web.h"
+#include "wasm-client/platform/export_web.h"
 #include "wasm-client/platform/fetch_transport.h"
 #include "wasm-client/platform/language_web.h"
 #include "wasm-client/platform/online_status.h"
@@ -637,6 +638,9 @@ void StartApp(Shell& shell) {
     outpost::client::web::ShowDocument(html, outpost::client::T({"Print or share", "Argraffu neu rannu"}),
                                        outpost::client::T({"Close", "Cau"}));
   };
+  // Export of waiting changes: WebCrypto encryption and a download (platform/export_web.h).
+  platform.seal_export = outpost::client::web::SealExport;
+  platform.save_file = outpost::client::web::SaveFile;
   shell.app = std::make_unique<App>(std::move(platform));
   // The App shows its own error screen when Start fails; the log helps support.
   Status started = shell.app->Start();

@@ -577,6 +577,22 @@ StatusOr<std::vector<Change>> WaitingChanges(Database& db, int limit) {
   return out;
 }
 
+StatusOr<std::vector<Change>> UnconfirmedChanges(Database& db) {
+  OUTPOST_ASSIGN_OR_RETURN(
+      Statement select,
+      db.Prepare(std::string("SELECT ") + kChangeColumns +
+                 " FROM changes JOIN outbox USING (device_seq) WHERE outbox.confirmed_at = '' "
+                 "AND changes.device_id = (SELECT value FROM device_state WHERE key = 'device_id')"
+                 " ORDER BY device_seq"));
+  std::vector<Change> out;
+  while (true) {
+    OUTPOST_ASSIGN_OR_RETURN(bool row, select.Step());
+    if (!row) break;
+    out.push_back(ReadChange(select));
+  }
+  return out;
+}
+
 StatusOr<int64_t> CountWaiting(Database& db) {
   OUTPOST_ASSIGN_OR_RETURN(Statement count,
                            db.Prepare("SELECT count(*) FROM outbox WHERE confirmed_at = '' "

@@ -120,6 +120,9 @@ StatusOr<sync::Change> RecordLocalChange(Database& db, const LocalWrite& write);
 StatusOr<std::vector<sync::Change>> WaitingChanges(Database& db, int limit);
 // Waiting changes including quarantined ones: what is not yet safely on the server.
 StatusOr<int64_t> CountWaiting(Database& db);
+// This tablet's changes that CountWaiting counts (quarantined ones included), in device_seq
+// order, all of them: what an export file carries (shared/sync/export_file.h).
+StatusOr<std::vector<sync::Change>> UnconfirmedChanges(Database& db);
 StatusOr<int64_t> CountQuarantined(Database& db);
 
 // Marks outbox entries confirmed by a push receipt. A receipt whose hash is not the hash of the

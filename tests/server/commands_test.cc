@@ -11,37 +11,17 @@
 #include "sync-server/accounts.h"
 #include "sync-server/demo_seed.h"
 #include "sync-server/server.h"
+#include "tests/support/server_command.h"
 #include "tests/support/temp_dir.h"
 
 using namespace outpost;
 
 namespace {
 
-struct Run {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-std::string Drain(std::FILE* file) {
-  std::rewind(file);
-  std::string text;
-  char buffer[4096];
-  size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) text.append(buffer, n);
-  std::fclose(file);
-  return text;
-}
+using Run = testing::CommandRun;
 
 Run Command(std::vector<std::string> args, const std::string& input = "") {
-  std::FILE* in = std::tmpfile();
-  std::fputs(input.c_str(), in);
-  std::rewind(in);
-  std::FILE* out = std::tmpfile();
-  std::FILE* err = std::tmpfile();
-  int code = server::RunCommand(args, in, out, err);
-  std::fclose(in);
-  return {code, Drain(out), Drain(err)};
+  return testing::RunServerCommand(args, input);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@ target_sources(outpost_tests PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/seal_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/commands_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/crash_safety_test.cc
+  ${CMAKE_CURRENT_LIST_DIR}/export_import_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/hostile_input_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/receipts_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/review_page_test.cc

@@ -19,6 +19,7 @@
 #include "shared/sync/codec.h"
 #include "shared/sync/session.h"
 #include "wasm-client/app/app_state.h"
+#include "wasm-client/app/export_flow.h"
 #include "wasm-client/app/receipt.h"
 #include "wasm-client/app/rule_words.h"
 #include "wasm-client/app/uk_time.h"
@@ -114,6 +115,7 @@ struct App::Impl {
   int rounds_seen = 0;  // sync rounds already seen: each reloads and goes to platform.on_synced
   Screen drawn_screen = Screen::kFailed;
   domain::ParticipantRecords open_records;  // of state.participant, as the rules read them
+  ExportFlow export_flow;                   // Screen::kExport
 
   Status State(const char* key, std::string& out) {
     auto value = store::GetDeviceState(*db, key);
@@ -216,7 +218,8 @@ struct App::Impl {
       state.participant.reset();
       for (const ParticipantRow& p : state.caseload)
         if (p.participant_id == id) state.participant = p;
-      if (!state.participant && state.screen != Screen::kCaseload && state.screen != Screen::kSettings)
+      if (!state.participant && state.screen != Screen::kCaseload && state.screen != Screen::kSettings &&
+          state.screen != Screen::kExport)
         state.screen = Screen::kCaseload;
       for (const domain::ParticipantRecords& records : *loaded)
         if (state.participant && records.participant.id == id) open_records = records;
@@ -881,6 +884,10 @@ struct App::Impl {
       if (state.screen != Screen::kSettings) state.return_to = state.screen;
       state.screen = Screen::kSettings;
     }
+    if (commands.open_export) {
+      export_flow.Open(*db);
+      state.screen = Screen::kExport;
+    }
     if (commands.apply_settings) ApplySettings(*commands.apply_settings);
     if (commands.correct_refused && *commands.correct_refused < state.timeline.size())
       CorrectRefused(state.timeline[*commands.correct_refused]);
@@ -955,6 +962,9 @@ struct App::Impl {
         case Screen::kRecordForm: DrawRecordForm(state, commands); break;
         case Screen::kReengagement: DrawReengagementScreen(state, commands); break;
         case Screen::kSettings: DrawSettingsScreen(state, commands); break;
+        case Screen::kExport:
+          if (export_flow.Frame(*db, platform)) state.screen = Screen::kSettings;
+          break;
         case Screen::kSigning: {
           if (!state.signing) {
             state.screen = Screen::kParticipant;

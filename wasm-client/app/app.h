@@ -13,6 +13,8 @@
 #include <string>
 
 #include "shared/base/status.h"
+#include "shared/base/status_or.h"
+#include "shared/sync/export_file.h"
 #include "shared/sync/transport.h"
 #include "wasm-client/app/words.h"
 
@@ -55,6 +57,19 @@ struct Platform {
   // The key worker's language, whenever it is set: the shell keeps a copy for the lock screens,
   // which are drawn before the encrypted records are open. Optional.
   std::function<void(Language)> on_language;
+
+  // Export of waiting changes (app/export_flow.h). Optional: without them the export screen says
+  // the tablet cannot save files. Both answer later, never inside the call.
+  // Encrypts `plaintext` under `passphrase` as shared/sync/export_file.h says (PBKDF2-HMAC-SHA256
+  // with envelope.iterations rounds and a new random salt, AES-256-GCM with a new random iv) and
+  // answers with `envelope` completed (salt, iv, ciphertext), or the error.
+  std::function<void(std::string plaintext, std::string passphrase, sync::ExportEnvelope envelope,
+                     std::function<void(StatusOr<sync::ExportEnvelope>)> done)>
+      seal_export;
+  // Gives `contents` to the key worker as a file named `file_name` (a download in the browser);
+  // OK once the browser has it.
+  std::function<void(std::string file_name, std::string contents, std::function<void(Status)> done)>
+      save_file;
 };
 
 class App {

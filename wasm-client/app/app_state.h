@@ -26,6 +26,7 @@ enum class Screen {
   kReengagement,
   kSettings,
   kSigning,
+  kExport,
   kFailed,
 };
 
@@ -234,6 +235,7 @@ struct Commands {
   std::optional<size_t> leave_refused;    // timeline row: leave it with the supervisor
   std::optional<int64_t> leave_refused_seq;  // Settings' list: leave this change with the supervisor
   bool open_settings = false;
+  bool open_export = false;  // Settings > Export waiting changes (app/export_flow.h)
   std::optional<Settings> apply_settings;
   bool back = false;
 };

@@ -1,6 +1,7 @@
 target_sources(outpost_client_ui PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/app.cc
   ${CMAKE_CURRENT_LIST_DIR}/device_lock.cc
+  ${CMAKE_CURRENT_LIST_DIR}/export_flow.cc
   ${CMAKE_CURRENT_LIST_DIR}/receipt.cc
   ${CMAKE_CURRENT_LIST_DIR}/record_forms.cc
   ${CMAKE_CURRENT_LIST_DIR}/rule_words.cc

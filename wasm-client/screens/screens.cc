@@ -667,6 +667,13 @@ void DrawSettingsScreen(const AppState& state, Commands& commands) {
       ProbeText("banner", state.banner);
     }
   }
+  if (!state.username_signed_in.empty()) {
+    ImGui::Separator();
+    ImGui::TextWrapped("%s", T({"If the changes waiting cannot reach the server by syncing, save them to an encrypted file for your supervisor.",
+                                "Os na all y newidiadau sy'n aros gyrraedd y gweinydd drwy gysoni, cadwch nhw mewn ffeil wedi'i hamgryptio i'ch goruchwylydd."}));
+    if (ImGui::Button(T({"Export waiting changes", "Allforio newidiadau sy'n aros"}))) commands.open_export = true;
+    ProbeLastItem("settings.export");
+  }
   if (wanted.language != state.settings.language || wanted.text_percent != state.settings.text_percent ||
       wanted.high_contrast != state.settings.high_contrast)
     commands.apply_settings = wanted;
