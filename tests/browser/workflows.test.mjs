@@ -289,11 +289,13 @@ async function photographEveryScreen(browser, server, lang) {
   await waitForUi(page, (ui) => ui.texts?.['plan.receipt_code']);
   await shot('receipt');
   await page.click('#outpost-document-close');
-  if (lang === 'en') {
-    await tapItem(page, 'nav.settings');
-    await shot('settings');
-    await tapItem(page, 'nav.back');
-  }
+  await tapItem(page, 'nav.settings');
+  if (lang === 'en') await shot('settings');
+  await tap(page, 'settings.export');
+  await waitForUi(page, (ui) => ui.items?.['export.passphrase']);
+  await shot('export');
+  await tapItem(page, 'nav.back');
+  await tapItem(page, 'nav.back');
   // The Welsh pass really is Welsh: a few probed texts in Welsh.
   if (lang === 'cy') {
     await tapItem(page, 'participant.tab.timeline');
