@@ -417,5 +417,19 @@ TEST_CASE("a refused change is listed in settings and left with the supervisor i
   CHECK(tablet.ui->Has("signin.username"));
 }
 
+TEST_CASE("the rules panel counts a face-to-face meeting as soon as it is saved") {
+  EvansOpen evans;  // started 9 November: face to face at least every 4 weeks
+  Tablet& tablet = evans.tablet;
+  tablet.ui->Tap("participant.tab.compliance");
+  INFO(tablet.ui->Text("rule.face-to-face"));
+  CHECK(tablet.ui->Text("rule.face-to-face").find("last met 20/11/2026") == std::string::npos);
+  tablet.ui->Tap("participant.tab.record");
+  tablet.ui->Tap("participant.record_contact");
+  tablet.ui->Type("contact.date", "20/11/2026");
+  tablet.ui->Tap("contact.save");
+  tablet.ui->Tap("participant.tab.compliance");
+  CHECK(tablet.ui->Text("rule.face-to-face") == "Due by 18/12/2026, last met 20/11/2026");
+}
+
 }  // namespace
 }  // namespace outpost::testing

@@ -176,9 +176,17 @@ void DrawCompliance(const AppState& state) {
     ImGui::Separator();
     ImGui::TextWrapped("%s", T(WordsForRule(r.id).title));
     std::string status = T(WordsForStatus(r.status));
-    if (!r.due_date.empty() && r.status != rules::RuleStatus::kMet)
-      status += Tf({", due %s", ", yn ddyledus %s"}, ShowIsoDate(r.due_date).c_str());
-    if (!r.met_on.empty()) status += Tf({", met %s", ", bodlonwyd %s"}, ShowIsoDate(r.met_on).c_str());
+    const std::string due = ShowIsoDate(r.due_date);
+    if (!r.due_date.empty() && r.status == rules::RuleStatus::kOverdue)
+      status = Tf({"Overdue since %s", "Yn hwyr ers %s"}, due.c_str());
+    if (!r.due_date.empty() && r.status == rules::RuleStatus::kDueSoon)
+      status = Tf({"Due soon, by %s", "Yn ddyledus cyn bo hir, erbyn %s"}, due.c_str());
+    if (!r.due_date.empty() && r.status == rules::RuleStatus::kDue)
+      status = Tf({"Due by %s", "Yn ddyledus erbyn %s"}, due.c_str());
+    if (!r.met_on.empty())
+      status = r.status == rules::RuleStatus::kMet
+                   ? Tf({"Met on %s", "Bodlonwyd ar %s"}, ShowIsoDate(r.met_on).c_str())
+                   : status + Tf({", last met %s", ", bodlonwyd ddiwethaf %s"}, ShowIsoDate(r.met_on).c_str());
     if (r.late) status += T({" (late)", " (yn hwyr)"});
     if (r.flagged) status += T({" (digital meeting counted)", " (cyfrifwyd cyfarfod digidol)"});
     if (r.missed > 0) status += Tf({", missed %d times before", ", methwyd %d gwaith o'r blaen"}, r.missed);
