@@ -138,6 +138,8 @@ struct ReengagementView {
   std::string notice_error;             // why the notice cannot be built (e.g. NI number)
 };
 
+struct RefusedChange;  // below
+
 struct SyncView {
   bool online = false;
   bool in_flight = false;
