@@ -384,6 +384,7 @@ EM_JS(void, outpost_vault_flush, (int id, const char* path_c, int size), {
   V.run(id, async function() {
     var key = V.key;
     if (!key) throw V.error('InvalidStateError', 'the tablet is locked');
+    var began = performance.now();
     var plain = null;
     try { plain = FS.readFile(path); } catch (e) {}
     if (!plain) return;  // no replica yet: nothing to keep
@@ -416,6 +417,7 @@ EM_JS(void, outpost_vault_flush, (int id, const char* path_c, int size), {
                    key, V.aad(JSON.stringify(info))))};
     var before = full ? 0 : state.gens.length;
     var written = 0;
+    var sealedAt = performance.now();
     if (changed.length === 0 && count === before) {
       plain.fill(0);  // the stored records already hold this file
       V.flushed = {at: performance.now(), bytes: plain.length + 16 * count, written: 0,
@@ -447,7 +449,7 @@ EM_JS(void, outpost_vault_flush, (int id, const char* path_c, int size), {
     // For tests/bench/client_bench.mjs: when the last flush became durable, the replica's
     // stored size, and what this flush wrote.
     V.flushed = {at: performance.now(), bytes: plain.length + 16 * count, written: written,
-                 blocks: changed.length, count: count};
+                 blocks: changed.length, count: count, began: began, sealed: sealedAt};
   });
 });
 
