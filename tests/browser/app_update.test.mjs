@@ -22,8 +22,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import {
-  fillAndSaveContact, launchBrowser, newTabletContext, openContactForm, openOkafor, setPin, tapItem,
-  typeInto, unlock, waitForText, waitForUi,
+  editStoredReplica, fillAndSaveContact, itemRect, launchBrowser, newTabletContext,
+  openContactForm, openOkafor, setPin, tapItem, typeInto, unlock, waitForText, waitForUi,
 } from './lib.mjs';
 import { startServer } from './server.mjs';
 
@@ -55,64 +55,6 @@ function deployNextVersion(folder) {
   const next = sw.replace(/'outpost-shell-([0-9a-f]+)'/, "'outpost-shell-$1-next'");
   assert.notEqual(next, sw, 'sw.js names its cache outpost-shell-<version>');
   writeFileSync(join(folder, 'sw.js'), next);
-}
-
-// The replica as stored in IndexedDB, decrypted with the PIN the way web_vault.h describes it
-// (PBKDF2 key from the PIN unwraps the data key; the data key decrypts the replica), and
-// written back encrypted after `change(file)` edits a copy of it. Only while the page is locked.
-async function editStoredReplica(page, pin, change) {
-  const opened = await page.evaluate(async (pin) => {
-    const request = (r) => new Promise((ok, no) => {
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => no(r.error);
-    });
-    const db = await request(indexedDB.open('outpost-vault'));
-    const store = db.transaction('vault', 'readonly').objectStore('vault');
-    const meta = await request(store.get('meta'));
-    const replica = await request(store.get('replica'));
-    db.close();
-    const enc = new TextEncoder();
-    const slot = meta.slots.pin;
-    const base =
-      await crypto.subtle.importKey('raw', enc.encode(pin), 'PBKDF2', false, ['deriveKey']);
-    const kek = await crypto.subtle.deriveKey(
-      { name: 'PBKDF2', hash: 'SHA-256', salt: slot.salt, iterations: slot.iterations }, base,
-      { name: 'AES-GCM', length: 256 }, false, ['decrypt']);
-    const raw = await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: slot.iv, additionalData: enc.encode('outpost-slot-pin-v1') }, kek,
-      slot.wrapped);
-    const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['decrypt']);
-    const plain = await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: replica.iv, additionalData: enc.encode('outpost-replica-v1') }, key,
-      replica.data);
-    return { raw: Array.from(new Uint8Array(raw)), plain: Array.from(new Uint8Array(plain)) };
-  }, pin);
-  const dir = mkdtempSync(join(tmpdir(), 'outpost-replica-'));
-  const file = join(dir, 'replica.sqlite');
-  writeFileSync(file, Buffer.from(opened.plain));
-  change(file);
-  const edited = Array.from(readFileSync(file));
-  rmSync(dir, { recursive: true, force: true });
-  await page.evaluate(async ({ raw, edited }) => {
-    const key =
-      await crypto.subtle.importKey('raw', new Uint8Array(raw), 'AES-GCM', false, ['encrypt']);
-    const iv = crypto.getRandomValues(new Uint8Array(12));
-    const data = new Uint8Array(await crypto.subtle.encrypt(
-      { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode('outpost-replica-v1') }, key,
-      new Uint8Array(edited)));
-    const db = await new Promise((ok, no) => {
-      const r = indexedDB.open('outpost-vault');
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => no(r.error);
-    });
-    await new Promise((ok, no) => {
-      const tx = db.transaction('vault', 'readwrite');
-      tx.objectStore('vault').put({ iv, data }, 'replica');
-      tx.oncomplete = ok;
-      tx.onabort = () => no(tx.error);
-    });
-    db.close();
-  }, { raw: opened.raw, edited });
 }
 
 // The App's replica as it is in the page's memory now, in a temporary file.
@@ -191,7 +133,9 @@ test('an update with changes waiting keeps them, migrates the replica, and syncs
     .includes(kNewVersionMark));
 
   // Reload now: locked and flushed, then the new version takes over.
-  await tapItem(page, 'shell.update.reload');
+  // A plain tap: the page may reload before it draws the two frames tapItem waits for.
+  const reload = await itemRect(page, 'shell.update.reload');
+  await page.touchscreen.tap(reload.x + reload.w / 2, reload.y + reload.h / 2);
   await waitForText(page, 'lock.screen', 'unlock', 30000);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   assert.ok((await page.evaluate(() => fetch('/outpost.js').then((r) => r.text())))

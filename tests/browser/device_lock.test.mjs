@@ -13,9 +13,10 @@
 // Run by ctest (tests/browser/tests.cmake) with OUTPOST_SERVER_BINARY and OUTPOST_WEB_ROOT set.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 
 import {
-  fillAndSaveContact, launchBrowser, newTabletContext, openOkafor, setPin, tapItem, typeInto, unlock, uiText, waitForText,
+  editStoredReplica, fillAndSaveContact, launchBrowser, newTabletContext, openOkafor, setPin, tapItem, typeInto, unlock, uiText, waitForText,
   waitForUi,
 } from './lib.mjs';
 import { startServer } from './server.mjs';
@@ -67,7 +68,8 @@ async function everythingStored(page) {
   });
 }
 
-test('the records on the tablet are encrypted and open only with the PIN or password', async (t) => {
+// A real server and Chromium, closed when test `t` ends, and a tablet's page on the app.
+async function openTablet(t) {
   assert.ok(serverBinary && webRoot, 'OUTPOST_SERVER_BINARY and OUTPOST_WEB_ROOT must be set');
   const server = await startServer({ serverBinary, webRoot });
   const { browser, close } = await launchBrowser({ extraArgs: ['--ignore-certificate-errors'] });
@@ -75,6 +77,11 @@ test('the records on the tablet are encrypted and open only with the PIN or pass
   const context = await newTabletContext(browser);
   const page = await context.newPage();
   await page.goto(server.url + '/');
+  return { server, browser, context, page };
+}
+
+test('the records on the tablet are encrypted and open only with the PIN or password', async (t) => {
+  const { server, browser, context, page } = await openTablet(t);
 
   // Before any sign-in there is nothing to unlock.
   await waitForUi(page, (ui) => ui.items?.['signin.username'], 20000);
@@ -170,4 +177,98 @@ test('the records on the tablet are encrypted and open only with the PIN or pass
   await typeInto(full, 'signin.password', kPassword);
   await tapItem(full, 'signin.submit');
   await waitForText(full, 'shell.notice', /storage for Outpost is full.*QuotaExceededError/, 20000);
+});
+
+// The replica's records in the vault (web_vault.h: "replica-meta" and the blocks "replica/<i>"),
+// each as the hex of its IV and its data, so any rewrite of a record shows.
+async function replicaRecords(page) {
+  return page.evaluate(async () => {
+    const request = (r) => new Promise((ok, no) => {
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => no(r.error);
+    });
+    const hex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+    const db = await request(indexedDB.open('outpost-vault'));
+    const store = db.transaction('vault', 'readonly').objectStore('vault');
+    const keys = await request(store.getAllKeys());
+    const values = await request(store.getAll());
+    db.close();
+    const out = {};
+    keys.forEach((key, i) => {
+      if (String(key).startsWith('replica')) out[key] = hex(values[i].iv) + ':' + hex(values[i].data);
+    });
+    return out;
+  });
+}
+
+test('a save rewrites only the blocks it changed, and a damaged block is refused', async (t) => {
+  const { context, page } = await openTablet(t);
+  await typeInto(page, 'signin.username', 'amira.khan');
+  await typeInto(page, 'signin.password', kPassword);
+  await tapItem(page, 'signin.submit');
+  await setPin(page, kPin);
+  await openOkafor(page);
+  await fillAndSaveContact(page, { location: 'Town Hall', notes: 'First contact' });
+  await waitForText(page, 'banner', 'Contact saved on this tablet');
+  await waitForText(page, 'contact.0.sync', 'Confirmed by the server', 20000);
+  assert.ok((await replicaRecords(page))['replica-meta'], 'the replica index is stored');
+
+  // A replica of a few MB, as a real caseload makes it: 2 MB more in a table of its own, added
+  // while locked (the stored blocks decrypted with the PIN, rewritten with the padding).
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await editStoredReplica(page, kPin, (file) => {
+    execFileSync('sqlite3', [file, 'CREATE TABLE test_padding(x BLOB); ' +
+      'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500) ' +
+      'INSERT INTO test_padding SELECT randomblob(4000) FROM n;']);
+  });
+  await unlock(page, kPin);
+  // Offline, so no sync flush follows a save.
+  await context.setOffline(true);
+  await waitForText(page, 'sync.status', /^Offline/, 20000);
+  await openOkafor(page);
+  await fillAndSaveContact(page, { location: 'Library', notes: 'Second contact' });
+  await waitForText(page, 'banner', 'Contact saved on this tablet');
+
+  // One save: the index and a few blocks are rewritten, the rest stay as they were.
+  const before = await replicaRecords(page);
+  const blocks = Object.keys(before).filter((k) => k.startsWith('replica/'));
+  assert.ok(!before.replica, 'the format before blocks is gone');
+  await page.evaluate(() => { window.Module.outpostVault.flushed = null; });
+  await fillAndSaveContact(page, { location: 'Library', notes: 'Third contact' });
+  await waitForText(page, 'banner', 'Contact saved on this tablet');
+  const after = await replicaRecords(page);
+  const changed = Object.keys(after).filter((k) => k.startsWith('replica/') && after[k] !== before[k]);
+  const flushed = await page.evaluate(() => window.Module.outpostVault.flushed);
+  t.diagnostic(`one save rewrote ${changed.length} of ${blocks.length} blocks ` +
+               `(${flushed.written} bytes)`);
+  assert.ok(blocks.length > 100, `the replica is stored in blocks: ${blocks.length}`);
+  assert.notEqual(after['replica-meta'], before['replica-meta'], 'the index is rewritten');
+  assert.ok(changed.length >= 1, 'the saved contact is in a rewritten block');
+  assert.ok(changed.length <= 16, `only the changed blocks are rewritten: ${changed.length}`);
+
+  // Locked, one byte of one block's ciphertext flipped: unlocking refuses, and stores nothing.
+  await page.reload();
+  await waitForText(page, 'lock.screen', 'unlock', 20000);
+  const victim = changed[0];
+  await page.evaluate(async (victim) => {
+    const request = (r) => new Promise((ok, no) => {
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => no(r.error);
+    });
+    const db = await request(indexedDB.open('outpost-vault'));
+    const block = await request(db.transaction('vault').objectStore('vault').get(victim));
+    block.data[block.data.length >> 1] ^= 0x01;
+    const tx = db.transaction('vault', 'readwrite');
+    tx.objectStore('vault').put(block, victim);
+    await new Promise((ok, no) => { tx.oncomplete = ok; tx.onabort = () => no(tx.error); });
+    db.close();
+  }, victim);
+  const tampered = await replicaRecords(page);
+  await unlock(page, kPin);
+  const index = Number(victim.slice('replica/'.length));
+  await waitForText(page, 'shell.error',
+                    new RegExp(`vault\\.replica.*block ${index} does not decrypt`), 20000);
+  assert.equal(await uiText(page, 'caseload.count'), undefined);
+  assert.deepEqual(await replicaRecords(page), tampered, 'a refused unlock changes nothing stored');
 });

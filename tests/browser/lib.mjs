@@ -8,6 +8,10 @@
 // as mouse clicks (wasm-client/platform/touch_input.h).
 //
 // Never downloads a browser: CHROMIUM_PATH or /usr/bin/chromium is used.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { chromium } from 'playwright-core';
 
 const kChromiumArgs = [
@@ -216,4 +220,92 @@ export async function scrollTo(page, name, { timeoutMs = 15000 } = {}) {
     if (now === previousFrameText) direction = -direction;  // at the end: go the other way
     previousFrameText = now;
   }
+}
+
+// The replica as stored in IndexedDB, decrypted with the PIN the way web_vault.h describes it
+// (PBKDF2 key from the PIN unwraps the data key; the data key opens the sealed index
+// "replica-meta", and each block "replica/<i>" with its position and generation as additional
+// data), and written back encrypted, as one more flush of every block, after `change(file)`
+// edits a copy of it. Only while the page is locked.
+export async function editStoredReplica(page, pin, change) {
+  const opened = await page.evaluate(async (pin) => {
+    const request = (r) => new Promise((ok, no) => {
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => no(r.error);
+    });
+    const db = await request(indexedDB.open('outpost-vault'));
+    const store = db.transaction('vault', 'readonly').objectStore('vault');
+    const meta = await request(store.get('meta'));
+    const index = await request(store.get('replica-meta'));
+    const enc = new TextEncoder();
+    const slot = meta.slots.pin;
+    const base =
+      await crypto.subtle.importKey('raw', enc.encode(pin), 'PBKDF2', false, ['deriveKey']);
+    const kek = await crypto.subtle.deriveKey(
+      { name: 'PBKDF2', hash: 'SHA-256', salt: slot.salt, iterations: slot.iterations }, base,
+      { name: 'AES-GCM', length: 256 }, false, ['decrypt']);
+    const raw = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: slot.iv, additionalData: enc.encode('outpost-slot-pin-v1') }, kek,
+      slot.wrapped);
+    const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['decrypt']);
+    const info = JSON.parse(new TextDecoder().decode(await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: index.iv, additionalData: enc.encode('outpost-replica-meta-v2') },
+      key, index.data)));
+    const plain = new Uint8Array(info.length);
+    const tx = db.transaction('vault', 'readonly').objectStore('vault');
+    const blocks = await Promise.all(info.gens.map((_, i) => request(tx.get(`replica/${i}`))));
+    db.close();
+    for (let i = 0; i < info.count; ++i) {
+      const part = await crypto.subtle.decrypt(
+        { name: 'AES-GCM', iv: blocks[i].iv,
+          additionalData: enc.encode(`outpost-replica-v2 block ${i} gen ${info.gens[i]}`) },
+        key, blocks[i].data);
+      plain.set(new Uint8Array(part), i * info.blockSize);
+    }
+    return { raw: Array.from(new Uint8Array(raw)), plain: Array.from(plain), info };
+  }, pin);
+  const dir = mkdtempSync(join(tmpdir(), 'outpost-replica-'));
+  const file = join(dir, 'replica.sqlite');
+  writeFileSync(file, Buffer.from(opened.plain));
+  change(file);
+  const edited = Array.from(readFileSync(file));
+  rmSync(dir, { recursive: true, force: true });
+  await page.evaluate(async ({ raw, edited, info }) => {
+    const enc = new TextEncoder();
+    const key =
+      await crypto.subtle.importKey('raw', new Uint8Array(raw), 'AES-GCM', false, ['encrypt']);
+    const seal = async (data, aad) => {
+      const iv = crypto.getRandomValues(new Uint8Array(12));
+      return { iv, data: new Uint8Array(await crypto.subtle.encrypt(
+        { name: 'AES-GCM', iv, additionalData: enc.encode(aad) }, key, data)) };
+    };
+    const plain = new Uint8Array(edited);
+    const size = info.blockSize;
+    const gen = info.gen + 1;
+    const count = Math.ceil(plain.length / size);
+    const blocks = [];
+    for (let i = 0; i < count; ++i) {
+      blocks.push(await seal(plain.subarray(i * size, (i + 1) * size),
+                             `outpost-replica-v2 block ${i} gen ${gen}`));
+    }
+    const sealed = await seal(enc.encode(JSON.stringify(
+      { length: plain.length, blockSize: size, count, gen, gens: blocks.map(() => gen) })),
+                              'outpost-replica-meta-v2');
+    const db = await new Promise((ok, no) => {
+      const r = indexedDB.open('outpost-vault');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => no(r.error);
+    });
+    await new Promise((ok, no) => {
+      const tx = db.transaction('vault', 'readwrite');
+      const store = tx.objectStore('vault');
+      blocks.forEach((block, i) => store.put(block, `replica/${i}`));
+      for (let i = count; i < info.count; ++i) store.delete(`replica/${i}`);
+      store.put({ version: 2, length: plain.length, blockSize: size, count, ...sealed },
+                'replica-meta');
+      tx.oncomplete = ok;
+      tx.onabort = () => no(tx.error);
+    });
+    db.close();
+  }, { raw: opened.raw, edited, info: opened.info });
 }

@@ -144,10 +144,103 @@ EM_JS(void, outpost_vault_install, (), {
     for (var path in V.legacy || {}) V.legacy[path].fill(0);
     V.legacy = null;
   };
+  // The replica in blocks (web_vault.h): record names, additional data, the sealed index.
+  V.blockKey = function(i) { return 'replica/' + i; };
+  V.blockRange = function() { return IDBKeyRange.bound('replica/', 'replica/\uffff'); };
+  V.blockAad = function(i, gen) {
+    return enc.encode('outpost-replica-v2 block ' + i + ' gen ' + gen);
+  };
+  V.corrupt = function(what) {
+    return V.error('OutpostCorrupt', 'the stored records are damaged (' + what + ')');
+  };
+  V.dropCopy = function() {
+    if (V.last) V.last.fill(0);
+    V.last = null;
+    V.state = null;
+  };
+  // Values of `keys`, read in one transaction.
+  V.getMany = function(keys) {
+    return new Promise(function(ok, no) {
+      var tx = V.db.transaction('vault', 'readonly');
+      var store = tx.objectStore('vault');
+      var out = new Array(keys.length);
+      keys.forEach(function(k, i) {
+        store.get(k).onsuccess = function(e) { out[i] = e.target.result; };
+      });
+      tx.oncomplete = function() { ok(out); };
+      tx.onabort = function() { no(tx.error || V.error('AbortError', 'transaction aborted')); };
+    });
+  };
+  V.countBlocks = function() {
+    return new Promise(function(ok, no) {
+      var r = V.db.transaction('vault', 'readonly').objectStore('vault').count(V.blockRange());
+      r.onsuccess = function() { ok(r.result); };
+      r.onerror = function() { no(r.error); };
+    });
+  };
+  // True when bytes [start, start + size) of a and b are the same (and as long).
+  V.sameBlock = function(a, b, start, size) {
+    var end = Math.min(start + size, a.length);
+    if (end !== Math.min(start + size, b.length)) return false;
+    var i = start;
+    if (((a.byteOffset + start) & 3) === 0 && ((b.byteOffset + start) & 3) === 0) {
+      var n = (end - start) >> 2;
+      var wa = new Int32Array(a.buffer, a.byteOffset + start, n);
+      var wb = new Int32Array(b.buffer, b.byteOffset + start, n);
+      for (var k = 0; k < n; ++k) if (wa[k] !== wb[k]) return false;
+      i = start + n * 4;
+    }
+    for (; i < end; ++i) if (a[i] !== b[i]) return false;
+    return true;
+  };
+  // The replica from "replica-meta" and its blocks: {plain, state}, or OutpostCorrupt.
+  V.openBlocks = async function(key, rmeta) {
+    if (rmeta.version !== 2) throw V.corrupt('replica format ' + rmeta.version + ' is unknown');
+    var info;
+    try {
+      info = JSON.parse(new TextDecoder().decode(await crypto.subtle.decrypt(
+        {name: 'AES-GCM', iv: rmeta.iv, additionalData: V.aad('outpost-replica-meta-v2')},
+        key, rmeta.data)));
+    } catch (e) {
+      throw V.corrupt('the replica index does not decrypt');
+    }
+    var size = info.blockSize, count = info.count, length = info.length;
+    if (!(size > 0) || !(length >= 0) || count !== Math.ceil(length / size) ||
+        !Array.isArray(info.gens) || info.gens.length !== count || rmeta.length !== length ||
+        rmeta.count !== count || rmeta.blockSize !== size)
+      throw V.corrupt('the replica index is inconsistent');
+    var keys = [];
+    for (var i = 0; i < count; ++i) keys.push(V.blockKey(i));
+    var blocks = await V.getMany(keys);
+    var plain = new Uint8Array(length);
+    try {
+      await Promise.all(blocks.map(async function(b, i) {
+        if (!b || !b.iv || !b.data) throw V.corrupt('block ' + i + ' is missing');
+        var part;
+        try {
+          part = new Uint8Array(await crypto.subtle.decrypt(
+            {name: 'AES-GCM', iv: b.iv, additionalData: V.blockAad(i, info.gens[i])}, key, b.data));
+        } catch (e) {
+          throw V.corrupt('block ' + i + ' does not decrypt');
+        }
+        if (part.length !== Math.min(size, length - i * size)) {
+          part.fill(0);
+          throw V.corrupt('block ' + i + ' has the wrong length');
+        }
+        plain.set(part, i * size);
+        part.fill(0);
+      }));
+    } catch (e) {
+      plain.fill(0);
+      throw e;
+    }
+    return {plain: plain, state: {size: size, gen: info.gen, gens: info.gens}};
+  };
   V.forget = function(path) {
     if (V.raw) V.raw.fill(0);
     V.raw = null;
     V.key = null;
+    V.dropCopy();
     [path, path + '-journal'].forEach(function(p) {
       try { FS.unlink(p); } catch (e) {}
     });
@@ -205,7 +298,10 @@ EM_JS(void, outpost_vault_create, (int id, const char* secret_c, int iterations)
     await V.write(function(store) {
       store.put(meta, 'meta');
       store.delete('replica');
+      store.delete('replica-meta');
+      store.delete(V.blockRange());
     });
+    V.dropCopy();  // the next flush writes every block
     V.meta = meta;
   });
 });
@@ -245,18 +341,33 @@ EM_JS(void, outpost_vault_unlock, (int id, const char* kind_c, const char* secre
       throw V.error('OutpostWrongSecret', 'the ' + kind + ' is not right');
     }
     var key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
-    var stored = await V.get('replica');
-    if (stored) {
-      var plain;
+    var found = await V.getMany(['replica-meta', 'replica']);
+    var plain = null, state = null;
+    if (found[0]) {
+      var opened = await V.openBlocks(key, found[0]);
+      plain = opened.plain;
+      state = opened.state;
+    } else if (found[1]) {
+      // The format before blocks: one record. The first flush converts it (state null).
       try {
         plain = new Uint8Array(await crypto.subtle.decrypt(
-          {name: 'AES-GCM', iv: stored.iv, additionalData: V.aad('outpost-replica-v1')},
-          key, stored.data));
+          {name: 'AES-GCM', iv: found[1].iv, additionalData: V.aad('outpost-replica-v1')},
+          key, found[1].data));
       } catch (e) {
         throw V.error('OutpostCorrupt', 'the stored records do not decrypt with the right key');
       }
+    } else if (await V.countBlocks()) {
+      throw V.corrupt('blocks are stored without their index');
+    }
+    V.dropCopy();
+    if (plain) {
       FS.writeFile(path, plain);
-      plain.fill(0);
+      if (state) {
+        V.last = plain;  // what the store holds now: flushes compare against it
+        V.state = state;
+      } else {
+        plain.fill(0);
+      }
     } else if (V.legacy) {
       V.restoreLegacy();  // keys made, but the old build's replica never flushed encrypted
     }
@@ -267,22 +378,78 @@ EM_JS(void, outpost_vault_unlock, (int id, const char* kind_c, const char* secre
   });
 });
 
-EM_JS(void, outpost_vault_flush, (int id, const char* path_c), {
+EM_JS(void, outpost_vault_flush, (int id, const char* path_c, int size), {
   var V = Module.outpostVault;
   var path = UTF8ToString(path_c);
   V.run(id, async function() {
-    if (!V.key) throw V.error('InvalidStateError', 'the tablet is locked');
+    var key = V.key;
+    if (!key) throw V.error('InvalidStateError', 'the tablet is locked');
+    var began = performance.now();
     var plain = null;
     try { plain = FS.readFile(path); } catch (e) {}
     if (!plain) return;  // no replica yet: nothing to keep
     // Read at once, so the snapshot is the file as it was when the flush began.
+    var last = V.last, state = V.state;
+    var full = !last || !state || state.size !== size;
+    var gen = (state ? state.gen : 0) + 1;
+    var count = Math.ceil(plain.length / size);
+    var gens = new Array(count), changed = [];
+    for (var i = 0; i < count; ++i) {
+      if (!full && i < state.gens.length && V.sameBlock(plain, last, i * size, size)) {
+        gens[i] = state.gens[i];
+      } else {
+        gens[i] = gen;
+        changed.push(i);
+      }
+    }
+    var sealed = await Promise.all(changed.map(async function(i) {
+      var iv = crypto.getRandomValues(new Uint8Array(12));
+      var data = new Uint8Array(await crypto.subtle.encrypt(
+        {name: 'AES-GCM', iv: iv, additionalData: V.blockAad(i, gen)}, key,
+        plain.subarray(i * size, Math.min((i + 1) * size, plain.length))));
+      return {i: i, record: {iv: iv, data: data}};
+    }));
+    var info = {length: plain.length, blockSize: size, count: count, gen: gen, gens: gens};
     var iv = crypto.getRandomValues(new Uint8Array(12));
-    var data = new Uint8Array(await crypto.subtle.encrypt(
-      {name: 'AES-GCM', iv: iv, additionalData: V.aad('outpost-replica-v1')}, V.key, plain));
-    plain.fill(0);
-    await V.write(function(store) { store.put({iv: iv, data: data}, 'replica'); });
-    // For tests/bench/client_bench.mjs: when the last flush became durable, and its size.
-    V.flushed = {at: performance.now(), bytes: data.length};
+    var index = {version: 2, length: plain.length, blockSize: size, count: count, iv: iv,
+                 data: new Uint8Array(await crypto.subtle.encrypt(
+                   {name: 'AES-GCM', iv: iv, additionalData: V.aad('outpost-replica-meta-v2')},
+                   key, V.aad(JSON.stringify(info))))};
+    var before = full ? 0 : state.gens.length;
+    var written = 0;
+    var sealedAt = performance.now();
+    if (changed.length === 0 && count === before) {
+      plain.fill(0);  // the stored records already hold this file
+      V.flushed = {at: performance.now(), bytes: plain.length + 16 * count, written: 0,
+                   blocks: 0, count: count};
+      return;
+    }
+    await V.write(function(store) {
+      if (full) {
+        store.delete(V.blockRange());
+        store.delete('replica');  // the format before blocks, converted now
+      }
+      sealed.forEach(function(s) {
+        store.put(s.record, V.blockKey(s.i));
+        written += s.record.data.length;
+      });
+      for (var i = count; i < before; ++i) store.delete(V.blockKey(i));  // the file shrank
+      store.put(index, 'replica-meta');
+    }).catch(function(err) {
+      plain.fill(0);  // the records stay as the last flush left them, V.last with them
+      throw err;
+    });
+    if (V.key === key) {
+      if (V.last && V.last !== plain) V.last.fill(0);
+      V.last = plain;
+      V.state = {size: size, gen: gen, gens: gens};
+    } else {
+      plain.fill(0);  // locked meanwhile: keep no copy
+    }
+    // For tests/bench/client_bench.mjs: when the last flush became durable, the replica's
+    // stored size, and what this flush wrote.
+    V.flushed = {at: performance.now(), bytes: plain.length + 16 * count, written: written,
+                 blocks: changed.length, count: count, began: began, sealed: sealedAt};
   });
 });
 
@@ -290,7 +457,7 @@ EM_JS(void, outpost_vault_delete_legacy, (int id, const char* legacy_c), {
   var V = Module.outpostVault;
   var legacy = UTF8ToString(legacy_c);
   V.run(id, async function() {
-    if (!V.key || !(await V.get('replica')))
+    if (!V.key || !(await V.get('replica-meta') || await V.get('replica')))
       throw V.error('OutpostNotEncrypted', 'no encrypted copy of the records is stored yet');
     await new Promise(function(ok, no) {
       var r = indexedDB.deleteDatabase(legacy);
@@ -460,7 +627,7 @@ void WebVault::Flush(Done done) {
 void WebVault::StartFlushRun() {
   flush_running_ = true;
   int id = Start([this](int code, std::string text) { FinishFlushRun(FlushStatus(code, text)); });
-  outpost_vault_flush(id, kReplica);
+  outpost_vault_flush(id, kReplica, kBlockSize);
 }
 
 void WebVault::FinishFlushRun(Status status) {

@@ -5,25 +5,37 @@
 // back. The key handling:
 //
 //   data key   32 random bytes (crypto.getRandomValues), made at the first sign-in. Encrypts
-//              the replica with AES-256-GCM, a fresh 12-byte IV for every flush, and the
-//              additional data "outpost-replica-v1". Held only in the page's memory while
-//              unlocked (a JS variable; Lock() drops it and zeroes its bytes).
+//              the replica's blocks and its index with AES-256-GCM (below), a fresh 12-byte IV
+//              for every record written. Held only in the page's memory while unlocked (a JS
+//              variable; Lock() drops it and zeroes its bytes).
 //   key slots  the data key wrapped (AES-256-GCM, additional data "outpost-slot-<kind>-v1")
 //              under a key derived from a secret: PBKDF2-HMAC-SHA-256, kIterations rounds, a
 //              16-byte random salt per slot. Two slots: "password" (from the sign-in password)
 //              and "pin". Unwrapping is the verifier: a wrong secret fails GCM authentication.
 //              No secret, no derived key and no hash of either is ever stored.
 //
-// IndexedDB database "outpost-vault", object store "vault", three records:
-//   "meta"     {version: 1, slots: {password: Slot, pin?: Slot}}
-//              Slot = {salt, iterations, iv, wrapped}, byte fields as Uint8Array
-//   "lock"     the LockRecord (app/device_lock.h) as JSON text: attempt counts, last sync. It
-//              holds no secret, so it is not encrypted and can be read before unlocking.
-//   "replica"  {iv, data}: the encrypted replica file
-// A flush writes "replica" in one transaction and reports done only on its complete event
-// (durable as far as the browser promises). Unlocking only reads: a wrong PIN or password,
-// or a failure half way, never changes what is stored.
-//
+// IndexedDB database "outpost-vault", object store "vault", records:
+//   "meta"          {version: 1, slots: {password: Slot, pin?: Slot}}
+//                   Slot = {salt, iterations, iv, wrapped}, byte fields as Uint8Array
+//   "lock"          the LockRecord (app/device_lock.h) as JSON text: attempt counts, last sync.
+//                   It holds no secret, so it is not encrypted and can be read before unlocking.
+//   "replica-meta"  the replica's index, format 2: {version: 2, length, blockSize, count, iv,
+//                   data}. `data` is the JSON {length, blockSize, count, gen, gens} encrypted
+//                   with additional data "outpost-replica-meta-v2"; the clear fields must match
+//                   it. gen counts flushes; gens[i] is the flush that last wrote block i.
+//   "replica/<i>"   block i of the replica file, i = 0 .. count-1: {iv, data}, bytes
+//                   [i * blockSize, min((i + 1) * blockSize, length)) encrypted with additional
+//                   data "outpost-replica-v2 block <i> gen <gens[i]>". A block moved to another
+//                   position, or replayed from another flush, fails authentication.
+//   "replica"       format 1 (before blocks): {iv, data}, the whole file encrypted with
+//                   additional data "outpost-replica-v1". Read by Unlock(); the first flush
+//                   after it writes format 2 and deletes this record in the same transaction.
+// A flush compares the file with the copy it last made durable (kept in the page's memory
+// while unlocked), encrypts only the blocks that differ (in parallel), and writes them, the
+// index, and the deletion of blocks past a shrunk file's end in one transaction. It reports
+// done only on that transaction's complete event (durable as far as the browser promises); a
+// failed flush leaves the previous flush's records whole. Unlocking only reads: a wrong PIN or
+// password, a missing or damaged block, or an inconsistent index never changes what is stored.
 // The old build (before the vault) kept the replica unencrypted through Emscripten's IDBFS: the
 // IndexedDB database named after the mount point, "/persist", object store "FILE_DATA", one
 // object per path {timestamp, mode, contents: Uint8Array} (directories without contents). Open()
@@ -36,7 +48,8 @@
 //
 // Errors (every callback gets a Status; the JS error name and message are in `what`):
 //   Unlock:  PermissionDenied("unlock", ...)    the secret is wrong (GCM authentication failed)
-//            DataLoss("vault.replica", ...)     the key is right but the replica does not decrypt
+//            DataLoss("vault.replica", ...)     the key is right but the replica does not decrypt:
+//                                               a block missing or damaged, the index altered
 //   Flush:   Unavailable("persist.quota", ...)  QuotaExceededError: the site's storage is full
 //            Unavailable("persist.flush", ...)  any other IndexedDB failure; retrying may work
 //            FailedPrecondition("vault", ...)   locked (no data key): nothing may be written
@@ -48,6 +61,7 @@
 //   [X] encrypted flushes, serialised: a flush asked for while one runs starts one more run
 //       afterwards, and every waiting callback gets the outcome of a run that began after it
 //   [X] flushes wait while the first data key is being made (between sign-in and encryption)
+//   [X] a flush writes only the blocks that changed, in one transaction with the index
 //   [X] quota exhaustion reported as its own error, never swallowed
 //   [X] persistence asked for, quota and use reported (StorageReport)
 //   [X] the old build's plaintext replica carried over, then deleted once encrypted
@@ -87,6 +101,9 @@ class WebVault {
   static constexpr const char* kReplica = "/persist/replica.sqlite";
   // The old build's IDBFS database (named after its mount point).
   static constexpr const char* kLegacyDatabase = "/persist";
+  // Bytes per encrypted block of the replica (four SQLite pages of 4096). Smaller blocks write
+  // less per save; larger ones mean fewer records to read at unlock.
+  static constexpr int kBlockSize = 16384;
   // PBKDF2-HMAC-SHA-256 rounds (OWASP's 2023 figure for this hash).
   static constexpr int kIterations = 600000;
 
@@ -111,7 +128,7 @@ class WebVault {
   // (none stored is fine: the App starts a fresh one). Reads only.
   void Unlock(const std::string& kind, const std::string& secret, Done done);
 
-  // Encrypts kReplica into IndexedDB (see the serialising rule above).
+  // Encrypts the blocks of kReplica that changed into IndexedDB (see the serialising rule above).
   void Flush(Done done);
 
   // Flushes, and once the encrypted replica is durable deletes the old build's unencrypted
@@ -126,7 +143,7 @@ class WebVault {
   // Forgets the data key and deletes the plain replica from memory. Callers flush first.
   void Lock();
 
-  // Deletes everything stored (keys, replica, lock record, the old build's database) and
+  // Deletes everything stored (keys, replica blocks and index, lock record, the old build's database) and
   // forgets the data key; the in-memory replica is deleted too. After it, flushes succeed
   // without writing (there is nothing to protect until the next sign-in).
   void Erase(Done done);
