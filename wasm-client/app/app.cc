@@ -285,7 +285,8 @@ struct App::Impl {
         "SELECT r.record_type, r.record_id, r.fields, "
         "ifnull(ch.server_seq, 0) > 0 OR ifnull(o.confirmed_at, '') != '', "
         "CASE WHEN ifnull(o.quarantined_at, '') != '' AND ifnull(o.confirmed_at, '') = '' "
-        "THEN o.reason ELSE '' END, ifnull(o.resolved_by, ''), ifnull(o.device_seq, 0) "
+        "THEN o.reason ELSE '' END, ifnull(o.resolved_by, ''), ifnull(o.device_seq, 0), "
+        "ifnull(ch.seq, 0) "
         "FROM records r "
         "LEFT JOIN changes ch ON ch.device_id || ':' || ch.device_seq = r.created_change "
         "LEFT JOIN outbox o ON o.device_seq = ch.device_seq AND ch.device_id = "
@@ -305,15 +306,16 @@ struct App::Impl {
       t.refused_reason = rows->ColumnText(4);
       t.resolved_by = rows->ColumnText(5);
       if (!t.refused_reason.empty() && t.resolved_by.empty()) t.refused_seq = rows->ColumnInt(6);
+      t.stored_order = rows->ColumnInt(7);
       Describe(t, fields.is_object() ? fields : json::object());
       if (t.record_type == "plan_item") state.plan_items.push_back(t);
       if (t.record_type == "plan_agreement") state.plan_agreement = t;
       if (t.record_type == "contact") ++state.contact_count;
       state.timeline.push_back(std::move(t));
     }
-    // Newest first; records of the same minute in the order they were made (ids are time-ordered).
+    // Newest first; records of the same minute in the order this replica stored them.
     std::sort(state.timeline.begin(), state.timeline.end(), [](const TimelineRow& a, const TimelineRow& b) {
-      return std::tie(a.when, a.record_id) > std::tie(b.when, b.record_id);
+      return std::tie(a.when, a.stored_order) > std::tie(b.when, b.stored_order);
     });
 
     const rules::Evaluation e = rules::EvaluateCompliance(open_records, Today(), Calendar());

@@ -86,6 +86,7 @@ struct TimelineRow {
   std::string refused_reason;  // the server refused it (quarantined): why
   int64_t refused_seq = 0;     // this tablet's change the server refused, while unresolved
   std::string resolved_by;     // a refused change resolved: the correction, or "supervisor"
+  int64_t stored_order = 0;    // where the replica's change log holds it: orders equal times
 };
 
 struct RuleRow {
