@@ -559,15 +559,19 @@ StatusOr<Change> RecordLocalChange(Database& db, const LocalWrite& write) {
   return c;
 }
 
-StatusOr<std::vector<Change>> WaitingChanges(Database& db, int limit) {
+namespace {
+
+// This tablet's own changes not yet confirmed by the server, oldest first, at most `limit`;
+// quarantined ones too when `with_quarantined`.
+StatusOr<std::vector<Change>> OwnUnconfirmed(Database& db, bool with_quarantined, int64_t limit) {
   OUTPOST_ASSIGN_OR_RETURN(
       Statement select,
       db.Prepare(std::string("SELECT ") + kChangeColumns +
-                 " FROM changes JOIN outbox USING (device_seq) WHERE outbox.confirmed_at = '' "
-                 "AND outbox.quarantined_at = '' AND changes.device_id = "
-                 "(SELECT value FROM device_state WHERE key = 'device_id')"
+                 " FROM changes JOIN outbox USING (device_seq) WHERE outbox.confirmed_at = '' " +
+                 (with_quarantined ? "" : "AND outbox.quarantined_at = '' ") +
+                 "AND changes.device_id = (SELECT value FROM device_state WHERE key = 'device_id')"
                  " ORDER BY device_seq LIMIT ?"));
-  select.Bind(1, int64_t{limit});
+  select.Bind(1, limit);
   std::vector<Change> out;
   while (true) {
     OUTPOST_ASSIGN_OR_RETURN(bool row, select.Step());
@@ -577,20 +581,14 @@ StatusOr<std::vector<Change>> WaitingChanges(Database& db, int limit) {
   return out;
 }
 
+}  // namespace
+
+StatusOr<std::vector<Change>> WaitingChanges(Database& db, int limit) {
+  return OwnUnconfirmed(db, /*with_quarantined=*/false, limit);
+}
+
 StatusOr<std::vector<Change>> UnconfirmedChanges(Database& db) {
-  OUTPOST_ASSIGN_OR_RETURN(
-      Statement select,
-      db.Prepare(std::string("SELECT ") + kChangeColumns +
-                 " FROM changes JOIN outbox USING (device_seq) WHERE outbox.confirmed_at = '' "
-                 "AND changes.device_id = (SELECT value FROM device_state WHERE key = 'device_id')"
-                 " ORDER BY device_seq"));
-  std::vector<Change> out;
-  while (true) {
-    OUTPOST_ASSIGN_OR_RETURN(bool row, select.Step());
-    if (!row) break;
-    out.push_back(ReadChange(select));
-  }
-  return out;
+  return OwnUnconfirmed(db, /*with_quarantined=*/true, /*limit=*/-1);  // -1: SQLite's "no limit"
 }
 
 StatusOr<int64_t> CountWaiting(Database& db) {

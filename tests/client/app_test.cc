@@ -67,6 +67,12 @@ struct Tablet {
     ui->Frames(1);
   }
 
+  // From the participant's screen: the Record tab, then "Record a contact".
+  void OpenContactForm() {
+    ui->Tap("participant.tab.record");
+    ui->Tap("participant.record_contact");
+  }
+
   HttpsTransport transport;
   std::function<void(const std::string&)> show_document;
   bool online = true;
@@ -74,6 +80,15 @@ struct Tablet {
   std::unique_ptr<client::App> app;
   std::unique_ptr<UiHarness> ui;
 };
+
+// What the sync session does when the server refuses the tablet's first change: quarantines it
+// in the replica under `dir` with the server's reason.
+void RefuseFirstChange(const TempDir& dir, const std::string& where, const std::string& reason) {
+  auto db = store::Database::Open(dir.File("replica.sqlite"), store::JournalMode::kRollback);
+  REQUIRE(db.ok());
+  const std::string device = QueryText(**db, "SELECT value FROM device_state WHERE key = 'device_id'");
+  REQUIRE(store::QuarantineChanges(**db, {{device + ":1", where, reason}}).ok());
+}
 
 // Amira signed in on a tablet, with Evans (started 9 November) open on the participant screen.
 struct EvansOpen {
@@ -124,8 +139,7 @@ TEST_CASE("a digital meeting cannot be saved without its reason and the contact 
     tablet.SignIn("amira.khan");
     tablet.online = false;
     tablet.Open("Evans");
-    tablet.ui->Tap("participant.tab.record");
-    tablet.ui->Tap("participant.record_contact");
+    tablet.OpenContactForm();
     tablet.ui->Tap("contact.mode.telephone");
     tablet.ui->Type("contact.notes", "Discussed CV by phone");
     tablet.ui->Tap("contact.save");
@@ -149,8 +163,7 @@ TEST_CASE("a digital meeting cannot be saved without its reason and the contact 
 TEST_CASE("a failure to attend starts re-engagement and after five working days the IPES07 is due") {
   EvansOpen evans("2026-11-23T10:00:00Z");  // Monday
   Tablet& tablet = evans.tablet;
-  tablet.ui->Tap("participant.tab.record");
-  tablet.ui->Tap("participant.record_contact");
+  tablet.OpenContactForm();
   tablet.ui->Tap("contact.outcome.failed_to_attend");
   tablet.ui->Tap("contact.save");
   CHECK(tablet.ui->Text("reengagement.first_due") == "First attempt by 24/11/2026 10:00 (within 24 hours).");
@@ -236,8 +249,7 @@ TEST_CASE("signing out is refused while a contact waits to sync") {
   EvansOpen evans;
   Tablet& tablet = evans.tablet;
   tablet.online = false;
-  tablet.ui->Tap("participant.tab.record");
-  tablet.ui->Tap("participant.record_contact");
+  tablet.OpenContactForm();
   tablet.ui->Tap("contact.save");
   tablet.ui->Tap("nav.settings");
   tablet.ui->Tap("settings.sign_out");
@@ -304,8 +316,7 @@ TEST_CASE("a finger dragged up a long form scrolls it and the button it started 
 TEST_CASE("Welsh letters typed on the tablet keyboard are kept as written") {
   EvansOpen evans;
   Tablet& tablet = evans.tablet;
-  tablet.ui->Tap("participant.tab.record");
-  tablet.ui->Tap("participant.record_contact");
+  tablet.OpenContactForm();
   tablet.ui->Type("contact.location", "Llyfrgell Caerdydd");
   tablet.ui->Type("contact.notes", "Siân: ŵyr, ŷd, â, ê, î, ô, û");
   tablet.ui->Tap("contact.save");
@@ -364,17 +375,10 @@ TEST_CASE("a contact the server refused is corrected and sent again and the refu
   EvansOpen evans;
   Tablet& tablet = evans.tablet;
   tablet.online = false;
-  tablet.ui->Tap("participant.tab.record");
-  tablet.ui->Tap("participant.record_contact");
+  tablet.OpenContactForm();
   tablet.ui->Type("contact.notes", "First version");
   tablet.ui->Tap("contact.save");
-  {
-    // What the sync session does with the server's refusal of that change.
-    auto db = store::Database::Open(evans.dir.File("replica.sqlite"), store::JournalMode::kRollback);
-    REQUIRE(db.ok());
-    const std::string device = QueryText(**db, "SELECT value FROM device_state WHERE key = 'device_id'");
-    REQUIRE(store::QuarantineChanges(**db, {{device + ":1", "changes[0].fields.location", "location is needed"}}).ok());
-  }
+  RefuseFirstChange(evans.dir, "changes[0].fields.location", "location is needed");
   tablet.ui->Tap("nav.back");
   tablet.Open("Evans");
   CHECK(tablet.ui->Text("contact.0.sync") == "Refused by the server: location is needed");
@@ -397,15 +401,9 @@ TEST_CASE("a refused change is listed in settings and left with the supervisor i
   EvansOpen evans;
   Tablet& tablet = evans.tablet;
   tablet.online = false;
-  tablet.ui->Tap("participant.tab.record");
-  tablet.ui->Tap("participant.record_contact");
+  tablet.OpenContactForm();
   tablet.ui->Tap("contact.save");
-  {
-    auto db = store::Database::Open(evans.dir.File("replica.sqlite"), store::JournalMode::kRollback);
-    REQUIRE(db.ok());
-    const std::string device = QueryText(**db, "SELECT value FROM device_state WHERE key = 'device_id'");
-    REQUIRE(store::QuarantineChanges(**db, {{device + ":1", "changes[0]", "Evans is no longer on your caseload"}}).ok());
-  }
+  RefuseFirstChange(evans.dir, "changes[0]", "Evans is no longer on your caseload");
   tablet.ui->Tap("nav.back");
   tablet.Open("Evans");  // reads the replica again, as the end of a sync round does
   tablet.ui->Tap("nav.settings");
@@ -423,8 +421,7 @@ TEST_CASE("the rules panel counts a face-to-face meeting as soon as it is saved"
   tablet.ui->Tap("participant.tab.compliance");
   INFO(tablet.ui->Text("rule.face-to-face"));
   CHECK(tablet.ui->Text("rule.face-to-face").find("last met 20/11/2026") == std::string::npos);
-  tablet.ui->Tap("participant.tab.record");
-  tablet.ui->Tap("participant.record_contact");
+  tablet.OpenContactForm();
   tablet.ui->Type("contact.date", "20/11/2026");
   tablet.ui->Tap("contact.save");
   tablet.ui->Tap("participant.tab.compliance");
