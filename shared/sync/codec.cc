@@ -176,10 +176,12 @@ class CanonicalReader {
   bool Integer(int64_t* out) {
     const bool negative = Char('-');
     size_t digits = 0;
-    int64_t value = 0;
     while (pos_ + digits < text_.size() && text_[pos_ + digits] >= '0' && text_[pos_ + digits] <= '9')
-      value = value * 10 + (text_[pos_ + digits++] - '0');
+      ++digits;
     if (digits == 0 || digits > 18 || (text_[pos_] == '0' && (digits > 1 || negative))) return false;
+    // Counted first and read only when short enough: 18 digits always fit, more would overflow.
+    int64_t value = 0;
+    for (size_t i = 0; i < digits; ++i) value = value * 10 + (text_[pos_ + i] - '0');
     pos_ += digits;
     *out = negative ? -value : value;
     return true;

@@ -236,3 +236,15 @@ TEST_CASE("a change whose fields are not canonical text is encoded as its DOM wa
   c.fields = "not json";
   CHECK(EncodeChange(c).find(R"("fields":{},)") != std::string::npos);
 }
+
+TEST_CASE("a number too long for 64 bits is refused without being read (the fuzzer's overflow)") {
+  PushRequest request;
+  request.device_id = "tablet-a";
+  request.sent_at = "2026-11-23T10:40:00Z";
+  request.changes.push_back(testing::ContactChange("tablet-a", 1, "p-1", "a"));
+  std::string body = Encode(request);
+  const size_t at = body.find("\"device_seq\":1");
+  REQUIRE(at != std::string::npos);
+  body.replace(at, 14, "\"device_seq\":66666666666000000000000000000184467440737095516150");
+  CHECK_FALSE(DecodePushRequest(body).ok());
+}
