@@ -83,6 +83,7 @@
 #include "wasm-client/platform/ui_probe_web.h"
 #include "wasm-client/platform/web_vault.h"
 #include "wasm-client/screens/lock_screens.h"
+#include "wasm-client/widgets/frame_picture.h"
 #include "wasm-client/widgets/ui_probe.h"
 
 namespace {
@@ -163,6 +164,9 @@ struct Shell {
   int pixel_width = 0, pixel_height = 0;
   float font_ratio = 0;  // devicePixelRatio the font atlas was built for
   bool fonts_uploaded = false;
+  outpost::client::FramePicture picture;  // what the canvas shows: unchanged frames are not drawn
+  ImVec4 background{-1, -1, -1, -1};       // the clear colour last drawn with
+  outpost::client::DrawHold draw_hold;     // no drawing while a flush is being written
 };
 
 Shell* g_shell = nullptr;
@@ -173,6 +177,12 @@ EM_JS(void, outpost_set_page_status, (const char* text, int is_error), {
   if (typeof window.outpostSetStatus === 'function') {
     window.outpostSetStatus(UTF8ToString(text), !!is_error);
   }
+});
+
+// For tests and support: how many frames were drawn and how many skipped as unchanged
+// (FramePicture), as window.outpostFrames.
+EM_JS(void, outpost_publish_frames, (double drawn, double skipped), {
+  window.outpostFrames = {drawn: drawn, skipped: skipped};
 });
 
 // A reload that also takes a waiting update (index.html).
@@ -359,6 +369,7 @@ void FitCanvas(Shell& shell) {
       ImGui_ImplOpenGL3_DestroyFontsTexture();
       ImGui_ImplOpenGL3_CreateFontsTexture();
     }
+    shell.picture.Forget();  // same texture name, new glyphs
     shell.font_ratio = ratio;
   }
 }
@@ -907,12 +918,16 @@ bool HadInput() {
   return false;
 }
 
-void RunFrame() {
+// One frame; `may_draw` false runs its logic only (the canvas keeps the last picture).
+void Frame(bool may_draw) {
   Shell& shell = *g_shell;
   FitCanvas(shell);
   ImGui_ImplOpenGL3_NewFrame();
   shell.fonts_uploaded = true;
   ImGui_ImplGlfw_NewFrame();
+  // Two frames in the same millisecond (a tap's, see outpost_frame_for_input): ImGui needs time
+  // to move on.
+  if (ImGui::GetIO().DeltaTime <= 0.0f) ImGui::GetIO().DeltaTime = 1e-5f;
   UseCssPixels(shell);
   ImGui::NewFrame();
 
@@ -949,18 +964,45 @@ void RunFrame() {
 
   ImGui::Render();
   outpost::client::web::UpdateTextInput(ImGui::GetIO().WantTextInput);
-  glViewport(0, 0, shell.pixel_width, shell.pixel_height);
   ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-  glClearColor(background.x, background.y, background.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  const bool held = shell.draw_hold.Holds(shell.flushes_in_flight > 0 || shell.final_flush_started,
+                                          HadInput(), now);
+  if (held || !may_draw) {
+    // Drawn when the write ends (see DrawHold).
+  } else if (shell.picture.Changed(*ImGui::GetDrawData(), shell.pixel_width, shell.pixel_height) ||
+      background.x != shell.background.x || background.y != shell.background.y ||
+      background.z != shell.background.z) {
+    shell.background = background;
+    glViewport(0, 0, shell.pixel_width, shell.pixel_height);
+    glClearColor(background.x, background.y, background.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  }
+  outpost_publish_frames(static_cast<double>(shell.picture.drawn()),
+                         static_cast<double>(shell.picture.skipped()));
 
   static bool first_frame = true;
-  if (first_frame) {
+  if (first_frame && may_draw) {
     first_frame = false;
     outpost_set_page_status("", 0);  // hides the page's loading text
   }
 }
+
+void RunFrame() { Frame(/*may_draw=*/true); }
+
+// Input handled inside its own event, not at the next display refresh. Added after GLFW's own
+// listeners, so GLFW has recorded the touch or key when these run.
+//   touchend  the tap acts about one refresh sooner, and what it does happens in the user's
+//             gesture (a text field's focus, which brings up the on-screen keyboard, is
+//             honoured there by every tablet browser)
+//   keydown   ImGui 1.86 reads keys once a frame, so a shortcut pressed and released between
+//             two frames (Ctrl+A from a fast hand or a hardware keyboard) would be missed
+EM_JS(void, outpost_handle_input_at_once, (), {
+  Module['canvas'].addEventListener('touchend', function(event) {
+    if (event.target === Module['canvas']) _outpost_frame_for_input(1);
+  }, true);
+  window.addEventListener('keydown', function() { _outpost_frame_for_input(0); }, true);
+});
 
 void OnGlfwError(int code, const char* description) {
   std::fprintf(stderr, "outpost: GLFW error %d: %s\n", code, description);
@@ -976,6 +1018,22 @@ extern "C" EMSCRIPTEN_KEEPALIVE int outpost_font_has_glyph(int codepoint) {
   if (atlas == nullptr || atlas->Fonts.empty() || !atlas->IsBuilt()) return -1;
   if (codepoint <= 0 || codepoint > 0xFFFF) return 0;
   return atlas->Fonts[0]->FindGlyphNoFallback(static_cast<ImWchar>(codepoint)) ? 1 : 0;
+}
+
+// Frames run at once for input (outpost_handle_input_at_once). ImGui 1.86 reads the buttons
+// and keys once per frame, so the press and the release of a quick tap, both arriving between
+// two frames, need a frame each: the first sees the press, the second the release (the click).
+// When a frame already saw the press, the second frame has nothing to do. A key down needs one
+// frame, to be seen before its release; it is drawn at the next refresh.
+extern "C" EMSCRIPTEN_KEEPALIVE void outpost_frame_for_input(int tap) {
+  static bool running = false;
+  if (g_shell == nullptr || running) return;
+  running = true;
+  // The press is not drawn: the release follows at once, and a drawn frame would make the
+  // storage write a tap may start wait on the compositor (see DrawHold).
+  Frame(/*may_draw=*/false);
+  if (tap) Frame(/*may_draw=*/true);
+  running = false;
 }
 
 int main() {
@@ -1012,6 +1070,7 @@ int main() {
   ImGui_ImplOpenGL3_Init("#version 300 es");
   outpost::client::web::InstallTouchAsMouse();
   outpost::client::web::InstallTextInput();
+  outpost_handle_input_at_once();
 
   shell.vault.Open(OnVaultOpened);
   emscripten_set_main_loop(RunFrame, 0, false);

@@ -18,6 +18,12 @@
 //                              client that accepts gzip; one line per file follows. Goal < 1024.
 //   client_first_visit_wire_kb what Chromium really received in a cold first visit (headers and
 //                              bodies, in the encoding it negotiated, service worker included).
+//                              Here every file comes twice: Chromium keeps nothing in its HTTP
+//                              cache for a site whose certificate it does not trust (the test
+//                              server's own), so the service worker's precache cannot revalidate
+//                              what the page just loaded (checked: a repeated fetch with
+//                              cache 'no-cache' sends no If-None-Match). With a trusted
+//                              certificate it should get 304s instead (not measured here).
 // Diagnostic lines split these: client_first_frame_wasm_loaded_ms (the wasm's last byte),
 // client_save_until_encrypt_ms, client_save_encrypt_ms and client_save_idb_write_ms; and
 // client_save_changed_kb_*: how much of the replica one save really changes.

@@ -16,13 +16,9 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 
 import {
-  editStoredReplica, fillAndSaveContact, launchBrowser, newTabletContext, openOkafor, setPin, tapItem, typeInto, unlock, uiText, waitForText,
+  editStoredReplica, fillAndSaveContact, startRig, newTabletContext, openOkafor, setPin, tapItem, typeInto, unlock, uiText, waitForText,
   waitForUi,
 } from './lib.mjs';
-import { startServer } from './server.mjs';
-
-const serverBinary = process.env.OUTPOST_SERVER_BINARY;
-const webRoot = process.env.OUTPOST_WEB_ROOT;
 
 const kPassword = 'outpost-demo-amira';
 const kPin = '582913';
@@ -70,10 +66,7 @@ async function everythingStored(page) {
 
 // A real server and Chromium, closed when test `t` ends, and a tablet's page on the app.
 async function openTablet(t) {
-  assert.ok(serverBinary && webRoot, 'OUTPOST_SERVER_BINARY and OUTPOST_WEB_ROOT must be set');
-  const server = await startServer({ serverBinary, webRoot });
-  const { browser, close } = await launchBrowser({ extraArgs: ['--ignore-certificate-errors'] });
-  t.after(async () => { await close(); await server.stop(); });
+  const { server, browser } = await startRig(t);
   const context = await newTabletContext(browser);
   const page = await context.newPage();
   await page.goto(server.url + '/');

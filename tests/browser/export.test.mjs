@@ -13,12 +13,10 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import {
-  fillAndSaveContact, launchBrowser, newTabletContext, setPin, tapItem, typeInto, waitForText,
+  fillAndSaveContact, startRig, newTabletContext, setPin, tapItem, typeInto, waitForText,
 } from './lib.mjs';
-import { startServer } from './server.mjs';
 
 const serverBinary = process.env.OUTPOST_SERVER_BINARY;
-const webRoot = process.env.OUTPOST_WEB_ROOT;
 const artifacts = process.env.OUTPOST_ARTIFACTS || 'test-artifacts';
 
 const kPin = '582913';
@@ -37,11 +35,8 @@ function importExport(dataDir, file, passphrase) {
 }
 
 test('waiting changes exported offline to an encrypted file import on the server', async (t) => {
-  assert.ok(serverBinary && webRoot, 'OUTPOST_SERVER_BINARY and OUTPOST_WEB_ROOT must be set');
   mkdirSync(artifacts, { recursive: true });
-  const server = await startServer({ serverBinary, webRoot });
-  const { browser, close } = await launchBrowser({ extraArgs: ['--ignore-certificate-errors'] });
-  t.after(async () => { await close(); await server.stop(); });
+  const { server, browser } = await startRig(t);
 
   const tablet = await newTabletContext(browser, { acceptDownloads: true });
   const page = await tablet.newPage();

@@ -9,25 +9,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { launchBrowser, newTabletContext, waitForUi } from './lib.mjs';
-import { startServer } from './server.mjs';
-
-const serverBinary = process.env.OUTPOST_SERVER_BINARY;
-const webRoot = process.env.OUTPOST_WEB_ROOT;
+import { startRig, newTabletContext, waitForUi } from './lib.mjs';
 
 // w and y with circumflex first; then a e i o u with circumflex, i with diaeresis, the bullet,
 // em dash, ellipsis, curly apostrophe, pound and euro signs, right arrow, replacement character.
 const kMustHave = [0x0175, 0x0177, 0x00E2, 0x00EA, 0x00EE, 0x00F4, 0x00FB, 0x00EF, 0x2022,
   0x2014, 0x2026, 0x2019, 0x00A3, 0x20AC, 0x2192, 0xFFFD];
-
-// A server and a browser for one test, stopped when it ends.
-async function startRig(t) {
-  assert.ok(serverBinary && webRoot, 'OUTPOST_SERVER_BINARY and OUTPOST_WEB_ROOT must be set');
-  const server = await startServer({ serverBinary, webRoot });
-  const { browser, close } = await launchBrowser({ extraArgs: ['--ignore-certificate-errors'] });
-  t.after(async () => { await close(); await server.stop(); });
-  return { server, browser };
-}
 
 test('the font atlas holds the Welsh letters at devicePixelRatio 1 and 2', async (t) => {
   const { server, browser } = await startRig(t);

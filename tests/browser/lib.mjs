@@ -8,11 +8,14 @@
 // as mouse clicks (wasm-client/platform/touch_input.h).
 //
 // Never downloads a browser: CHROMIUM_PATH or /usr/bin/chromium is used.
+import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { chromium } from 'playwright-core';
+
+import { startServer } from './server.mjs';
 
 const kChromiumArgs = [
   '--no-sandbox',
@@ -37,6 +40,19 @@ export async function launchBrowser({ headless = true, extraArgs = [] } = {}) {
     args: [...kChromiumArgs, ...extraArgs],
   });
   return { browser, close: () => browser.close() };
+}
+
+// A real outpost-sync-server on 127.0.0.1 (OUTPOST_SERVER_BINARY, serving OUTPOST_WEB_ROOT; ctest
+// sets both, see tests.cmake) and a Chromium for test `t`, both stopped when the test ends.
+// `serverOptions` go to startServer (server.mjs), e.g. another webRoot.
+export async function startRig(t, serverOptions = {}) {
+  const serverBinary = process.env.OUTPOST_SERVER_BINARY;
+  const webRoot = process.env.OUTPOST_WEB_ROOT;
+  assert.ok(serverBinary && webRoot, 'OUTPOST_SERVER_BINARY and OUTPOST_WEB_ROOT must be set');
+  const server = await startServer({ serverBinary, webRoot, ...serverOptions });
+  const { browser, close } = await launchBrowser({ extraArgs: ['--ignore-certificate-errors'] });
+  t.after(async () => { await close(); await server.stop(); });
+  return { server, browser };
 }
 
 // A portrait tablet (800x1280 CSS pixels) with touch. ignoreHTTPSErrors: the test server on

@@ -3,7 +3,7 @@
 set(OUTPOST_WEB_ROOT "${PROJECT_SOURCE_DIR}/build/wasm/web"
     CACHE PATH "The built client folder (outpost.js, outpost.wasm and web-root/) to serve")
 find_program(OUTPOST_NODE node REQUIRED)
-foreach(browser_test walking_skeleton device_lock app_update font export workflows)
+foreach(browser_test walking_skeleton device_lock app_update font drawing export workflows)
   add_test(NAME browser.${browser_test}
            COMMAND ${OUTPOST_NODE} --test ${CMAKE_CURRENT_LIST_DIR}/${browser_test}.test.mjs
            WORKING_DIRECTORY ${CMAKE_CURRENT_LIST_DIR})

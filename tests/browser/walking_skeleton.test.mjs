@@ -13,12 +13,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import {
-  fillAndSaveContact, launchBrowser, newTabletContext, openContactForm, setPin, tapItem, typeInto, unlock, waitForText, uiText,
+  fillAndSaveContact, startRig, newTabletContext, openContactForm, setPin, tapItem, typeInto, unlock, waitForText, uiText,
 } from './lib.mjs';
-import { startServer } from './server.mjs';
 
-const serverBinary = process.env.OUTPOST_SERVER_BINARY;
-const webRoot = process.env.OUTPOST_WEB_ROOT;
 const artifacts = process.env.OUTPOST_ARTIFACTS || 'test-artifacts';
 
 function central(store, sql) {
@@ -42,11 +39,8 @@ async function recordContact(page, { location, notes }) {
 }
 
 test('a contact recorded offline reaches the central store once and every device', async (t) => {
-  assert.ok(serverBinary && webRoot, 'OUTPOST_SERVER_BINARY and OUTPOST_WEB_ROOT must be set');
   mkdirSync(artifacts, { recursive: true });
-  const server = await startServer({ serverBinary, webRoot });
-  const { browser, close } = await launchBrowser({ extraArgs: ['--ignore-certificate-errors'] });
-  t.after(async () => { await close(); await server.stop(); });
+  const { server, browser } = await startRig(t);
 
   // Tablet A: sign in online and see the caseload.
   const tabletA = await newTabletContext(browser);

@@ -17,13 +17,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import {
-  dragAcross, launchBrowser, newTabletContext, nextFrames, scrollTo, setPin, tapItem, typeInto, uiText,
+  dragAcross, startRig, newTabletContext, nextFrames, scrollTo, setPin, tapItem, typeInto, uiText,
   unlock, waitForText, waitForUi,
 } from './lib.mjs';
-import { startServer } from './server.mjs';
 
-const serverBinary = process.env.OUTPOST_SERVER_BINARY;
-const webRoot = process.env.OUTPOST_WEB_ROOT;
 const artifacts = process.env.OUTPOST_ARTIFACTS || 'test-artifacts';
 const kPassword = 'outpost-demo-amira';
 const kPin = '582913';
@@ -87,15 +84,6 @@ async function chooseFirstJob(page) {
   await tapItem(page, ui);
 }
 
-// A demo server and a browser for test `t`, stopped when it ends.
-async function serverAndBrowser(t) {
-  assert.ok(serverBinary && webRoot, 'OUTPOST_SERVER_BINARY and OUTPOST_WEB_ROOT must be set');
-  const server = await startServer({ serverBinary, webRoot });
-  const { browser, close } = await launchBrowser({ extraArgs: ['--ignore-certificate-errors'] });
-  t.after(async () => { await close(); await server.stop(); });
-  return { server, browser };
-}
-
 // A new tablet (its own storage) at the sign-in screen; after `signInNow`, signed in with a PIN.
 async function newTablet(browser, server, { signInNow = true } = {}) {
   const context = await newTabletContext(browser);
@@ -110,7 +98,7 @@ async function newTablet(browser, server, { signInNow = true } = {}) {
 }
 
 test('a key worker records every workflow by touch and nothing is lost across reloads', async (t) => {
-  const { server, browser } = await serverAndBrowser(t);
+  const { server, browser } = await startRig(t);
   const { page } = await newTablet(browser, server);
 
   // The caseload: everyone with their most urgent rule, and search by name.
@@ -308,7 +296,7 @@ async function photographEveryScreen(browser, server, lang) {
 }
 
 test('every screen is photographed in English and in Welsh at portrait tablet size', async (t) => {
-  const { server, browser } = await serverAndBrowser(t);
+  const { server, browser } = await startRig(t);
   // Something on every screen: a failure to attend, so re-engagement has content.
   const { context: seed, page: seedPage } = await newTablet(browser, server);
   await openParticipant(seedPage, 'Okafor');
