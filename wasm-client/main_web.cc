@@ -167,6 +167,7 @@ struct Shell {
   outpost::client::FramePicture picture;  // what the canvas shows: unchanged frames are not drawn
   ImVec4 background{-1, -1, -1, -1};       // the clear colour last drawn with
   outpost::client::DrawHold draw_hold;     // no drawing while a flush is being written
+  float update_bar_height = 0;             // DrawUpdateBar's, last frame; 0 when not shown
 };
 
 Shell* g_shell = nullptr;
@@ -441,7 +442,7 @@ void DrawNotice(Shell& shell, float above) {
   if (shell.notice.empty()) return;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(
-      ImVec2(viewport->WorkPos.x, viewport->WorkPos.y + viewport->WorkSize.y - above),
+      ImVec2(viewport->Pos.x, viewport->Pos.y + viewport->Size.y - above),
       ImGuiCond_Always, ImVec2(0.0f, 1.0f));
   ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x, 0.0f));
   ImGui::Begin("##notice", nullptr,
@@ -463,7 +464,8 @@ float DrawUpdateBar(Shell& shell) {
   if (shell.phase != Phase::kRunning && shell.phase != Phase::kLocked) return 0.0f;
   if (!outpost_update_ready()) return 0.0f;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x, viewport->WorkPos.y + viewport->WorkSize.y),
+  // At the bottom of the whole canvas: WorkSize was shortened by this bar's height (RunFrame).
+  ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x, viewport->Pos.y + viewport->Size.y),
                           ImGuiCond_Always, ImVec2(0.0f, 1.0f));
   ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x, 0.0f));
   ImGui::Begin("##update", nullptr,
@@ -477,6 +479,7 @@ float DrawUpdateBar(Shell& shell) {
   ImGui::TextUnformatted(text);
   ImGui::PopTextWrapPos();
   outpost::client::ProbeText("shell.update", text);
+  outpost::client::ProbeText("shell.update.top", std::to_string(ImGui::GetWindowPos().y));
   ImGui::SameLine();
   if (ImGui::Button(T({"Reload now", "Ail-lwytho nawr"}))) {
     if (shell.phase == Phase::kLocked || shell.vault.empty()) {
@@ -930,6 +933,9 @@ void Frame(bool may_draw) {
   if (ImGui::GetIO().DeltaTime <= 0.0f) ImGui::GetIO().DeltaTime = 1e-5f;
   UseCssPixels(shell);
   ImGui::NewFrame();
+  // The screens fill the viewport's work area; the update bar, drawn last at the bottom, takes
+  // its height (as last drawn) from it, so that it covers none of their widgets (a Save button).
+  ImGui::GetMainViewport()->WorkSize.y -= shell.update_bar_height;
 
   const int64_t now = NowMs();
   if (HadInput()) shell.idle.Touch(now);
@@ -957,7 +963,8 @@ void Frame(bool may_draw) {
       AdvanceLock(shell);
       break;
   }
-  DrawNotice(shell, DrawUpdateBar(shell));
+  shell.update_bar_height = DrawUpdateBar(shell);
+  DrawNotice(shell, shell.update_bar_height);
   outpost::client::web::PublishUiProbes();
   if (intents.unlock) HandleUnlock(shell);
   if (intents.set_pin) HandleSetPin(shell);
