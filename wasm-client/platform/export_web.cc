@@ -64,7 +64,10 @@ EM_JS(void, outpost_export_run, (int id, int kind, const char* a_c, const char* 
     var enc = new TextEncoder();
     var salt = crypto.getRandomValues(new Uint8Array(16));
     var iv = crypto.getRandomValues(new Uint8Array(12));
-    var base = await crypto.subtle.importKey('raw', enc.encode(passphrase), 'PBKDF2', false,
+    // NFC: the same letters give the same key however a keyboard composed them (ŵ typed as one
+    // character here, as w and a combining circumflex there); import-export reads it as typed.
+    var base = await crypto.subtle.importKey('raw', enc.encode(passphrase.normalize('NFC')),
+                                             'PBKDF2', false,
                                              ['deriveKey']);
     var key = await crypto.subtle.deriveKey(
       {name: 'PBKDF2', hash: 'SHA-256', salt: salt, iterations: iterations}, base,
