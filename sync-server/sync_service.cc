@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
+#include <utility>
 
 #include "shared/base/utc_time.h"
 #include "shared/store/change_store.h"
@@ -30,7 +32,8 @@ struct Verdict {
 struct Judging {
   std::set<std::string> caseload;             // a key worker's participants now
   store::CachedStatement held;                // the key worker's assignments of one participant
-  store::CachedStatement evidence;            // is this evidence stored already?
+  store::CachedStatement evidence;            // is this evidence the record of a change?
+  store::CachedStatement unlogged;            // or one kept outside the log (schema 0014)?
 
   static StatusOr<Judging> Start(store::Database& db, const Principal& who) {
     Judging j;
@@ -50,9 +53,19 @@ struct Judging {
                            "unassigned_at >= ?3) THEN 1 ELSE 0 END) FROM assignments "
                            "WHERE participant_id = ?1 AND key_worker = ?2"));
     }
+    // Not the `records` view: it would probe record_state too, which never holds evidence, and
+    // evidence_unlogged, which is almost always empty; one probe of changes_evidence instead.
     OUTPOST_ASSIGN_OR_RETURN(
-        j.evidence,
-        db.PrepareCached("SELECT 1 FROM records WHERE record_type = ? AND record_id = ?"));
+        j.evidence, db.PrepareCached("SELECT 1 FROM changes WHERE record_type = ? AND "
+                                     "record_id = ? AND evidence_record = 1"));
+    OUTPOST_ASSIGN_OR_RETURN(store::CachedStatement any_unlogged,
+                             db.PrepareCached("SELECT 1 FROM evidence_unlogged LIMIT 1"));
+    OUTPOST_ASSIGN_OR_RETURN(bool unlogged, any_unlogged->Step());
+    if (unlogged) {
+      OUTPOST_ASSIGN_OR_RETURN(
+          j.unlogged, db.PrepareCached("SELECT 1 FROM evidence_unlogged WHERE record_type = ? "
+                                       "AND record_id = ?"));
+    }
     return j;
   }
 };
@@ -85,12 +98,16 @@ StatusOr<Verdict> Judge(Judging& judging, const Principal& who, const Change& ch
     }
   }
   if (sync::IsEvidence(change.record_type)) {
-    store::Statement& evidence = *judging.evidence;
-    evidence.BindView(1, change.record_type).BindView(2, change.record_id);
-    OUTPOST_ASSIGN_OR_RETURN(bool exists, evidence.Step());
-    evidence.Reset();
-    if (exists)
-      return Verdict{Status::AlreadyExists("record_id", "evidence is written once; record a correction")};
+    for (store::CachedStatement* lookup : {&judging.evidence, &judging.unlogged}) {
+      if (!*lookup) continue;
+      store::Statement& evidence = **lookup;
+      evidence.BindView(1, change.record_type).BindView(2, change.record_id);
+      OUTPOST_ASSIGN_OR_RETURN(bool exists, evidence.Step());
+      evidence.Reset();
+      if (exists)
+        return Verdict{
+            Status::AlreadyExists("record_id", "evidence is written once; record a correction")};
+    }
   }
   return Verdict{};
 }
@@ -203,11 +220,15 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
   OUTPOST_ASSIGN_OR_RETURN(Judging judging, Judging::Start(db, who));
   std::vector<const Change*> accepted;
   std::vector<std::string> accepted_hashes;
-  std::set<std::string> evidence_in_batch;
+  accepted.reserve(request.changes.size());
+  accepted_hashes.reserve(request.changes.size());
+  // Views into `request`, which outlives the loop: no key is built per change.
+  std::set<std::pair<std::string_view, std::string_view>> evidence_in_batch;
   std::set<std::string> reassigned;
   for (size_t i = 0; i < request.changes.size(); ++i) {
     const Change& c = request.changes[i];
-    const std::string where = "changes[" + std::to_string(i) + "]";
+    // Built only for a change refused (nearly all are accepted).
+    auto where = [i] { return "changes[" + std::to_string(i) + "]"; };
     if (c.device_seq <= last_seq) {
       if (auto r = refused.find(c.device_seq); r != refused.end()) {
         response.rejected.push_back({c.ChangeId(), r->second.first, r->second.second});
@@ -220,7 +241,7 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
     // Judged before the chain is looked at, so that input no correct tablet could send is
     // refused as such even when it also claims a gap.
     auto judged = Judge(judging, who, c);
-    if (!judged.ok()) return judged.status().WithContext(where);
+    if (!judged.ok()) return judged.status().WithContext(where());
     if (c.device_seq > last_seq + 1) {
       response.resend_from = last_seq + 1;
       response.unknown_device = !known_device;
@@ -239,7 +260,7 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
     }
     Status verdict = judged->refusal;
     if (verdict.ok() && sync::IsEvidence(c.record_type) &&
-        !evidence_in_batch.insert(c.record_type + "/" + c.record_id).second)
+        !evidence_in_batch.emplace(c.record_type, c.record_id).second)
       verdict = Status::AlreadyExists("record_id", "evidence is written once; record a correction");
     last_seq = c.device_seq;
     last_hash = sync::ChangeHash(c);
@@ -247,11 +268,11 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
       OUTPOST_RETURN_IF_ERROR(keep_refused->Bind(1, c.device_id)
                                   .Bind(2, c.device_seq)
                                   .Bind(3, sync::EncodeChange(c))
-                                  .Bind(4, where + "." + verdict.where())
+                                  .Bind(4, where() + "." + verdict.where())
                                   .Bind(5, verdict.what())
                                   .Bind(6, response.received_at)
                                   .Run());
-      response.rejected.push_back({c.ChangeId(), where + "." + verdict.where(), verdict.what()});
+      response.rejected.push_back({c.ChangeId(), where() + "." + verdict.where(), verdict.what()});
       continue;
     }
     if (c.record_type == "participant") reassigned.insert(c.participant_id);
