@@ -218,7 +218,8 @@ bool StringObject::Read(std::string_view text) {
   members_.clear();
   owned_.clear();
   std::vector<RawMember> raw;
-  raw.reserve(16);  // no record type has more fields: one allocation rather than one per doubling
+  // No record type has more fields: one allocation rather than one per doubling ("{}" needs none).
+  if (text.size() > 2) raw.reserve(16);
   if (ScanStringObject(text, 0, &raw) == text.size()) {
     size_t escaped = 0;
     for (const RawMember& m : raw) escaped += m.escaped ? 1 : 0;
