@@ -391,6 +391,7 @@ StatusOr<ApplyReport> ApplyValidatedChangesInTransaction(Database& db,
   if (hashes.size() != changes.size())
     return Status::Internal("hashes", "one hash per change is needed");
   OUTPOST_ASSIGN_OR_RETURN(auto applier, Applier::Create(db));
+  report.applied.reserve(changes.size());
   for (size_t i = 0; i < changes.size(); ++i) {
     OUTPOST_ASSIGN_OR_RETURN(bool is_new, applier->Apply(*changes[i], hashes[i], options));
     (is_new ? report.applied : report.already_known).push_back(changes[i]->ChangeId());
