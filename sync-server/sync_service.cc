@@ -29,14 +29,15 @@ struct Verdict {
 };
 
 // What Judge reads, prepared and read once per push rather than once per change. The caseload
-// cannot change while a push is judged: accepted changes are applied only after.
+// and the evidence ids taken cannot change while a push is judged: accepted changes are applied
+// only after.
 struct Judging {
   std::unordered_set<std::string> caseload;   // a key worker's participants now
   store::CachedStatement held;                // the key worker's assignments of one participant
-  store::CachedStatement evidence;            // is this evidence the record of a change?
-  store::CachedStatement unlogged;            // or one kept outside the log (schema 0014)?
+  std::vector<bool> evidence_taken;           // per pushed change: its evidence id is stored
 
-  static StatusOr<Judging> Start(store::Database& db, const Principal& who) {
+  static StatusOr<Judging> Start(store::Database& db, const Principal& who,
+                                 const std::vector<Change>& changes) {
     Judging j;
     if (who.IsKeyWorker()) {
       OUTPOST_ASSIGN_OR_RETURN(
@@ -54,24 +55,14 @@ struct Judging {
                            "unassigned_at >= ?3) THEN 1 ELSE 0 END) FROM assignments "
                            "WHERE participant_id = ?1 AND key_worker = ?2"));
     }
-    // Not the `records` view: it would probe record_state too, which never holds evidence, and
-    // evidence_unlogged, which is almost always empty; one probe of changes_evidence instead.
-    OUTPOST_ASSIGN_OR_RETURN(
-        j.evidence, db.PrepareCached("SELECT 1 FROM changes WHERE record_type = ? AND "
-                                     "record_id = ? AND evidence_record = 1"));
-    OUTPOST_ASSIGN_OR_RETURN(store::CachedStatement any_unlogged,
-                             db.PrepareCached("SELECT 1 FROM evidence_unlogged LIMIT 1"));
-    OUTPOST_ASSIGN_OR_RETURN(bool unlogged, any_unlogged->Step());
-    if (unlogged) {
-      OUTPOST_ASSIGN_OR_RETURN(
-          j.unlogged, db.PrepareCached("SELECT 1 FROM evidence_unlogged WHERE record_type = ? "
-                                       "AND record_id = ?"));
-    }
+    OUTPOST_ASSIGN_OR_RETURN(j.evidence_taken, store::EvidenceTaken(db, changes));
     return j;
   }
 };
 
-StatusOr<Verdict> Judge(Judging& judging, const Principal& who, const Change& change) {
+// `evidence_taken`: the change's evidence id is stored already (Judging::evidence_taken).
+StatusOr<Verdict> Judge(Judging& judging, const Principal& who, const Change& change,
+                        bool evidence_taken) {
   if (change.device_id != who.device_id)
     return Status::PermissionDenied("device_id", "must be the pushing device");
   OUTPOST_RETURN_IF_ERROR(sync::ValidateChange(change));
@@ -98,18 +89,8 @@ StatusOr<Verdict> Judge(Judging& judging, const Principal& who, const Change& ch
                                                 "this participant is no longer on your caseload")};
     }
   }
-  if (sync::IsEvidence(change.record_type)) {
-    for (store::CachedStatement* lookup : {&judging.evidence, &judging.unlogged}) {
-      if (!*lookup) continue;
-      store::Statement& evidence = **lookup;
-      evidence.BindView(1, change.record_type).BindView(2, change.record_id);
-      OUTPOST_ASSIGN_OR_RETURN(bool exists, evidence.Step());
-      evidence.Reset();
-      if (exists)
-        return Verdict{
-            Status::AlreadyExists("record_id", "evidence is written once; record a correction")};
-    }
-  }
+  if (evidence_taken)
+    return Verdict{Status::AlreadyExists("record_id", "evidence is written once; record a correction")};
   return Verdict{};
 }
 
@@ -218,7 +199,7 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
       db.PrepareCached(
           "INSERT OR IGNORE INTO rejected_changes(device_id, device_seq, change, field, "
           "reason, received_at) VALUES (?, ?, ?, ?, ?, ?)"));
-  OUTPOST_ASSIGN_OR_RETURN(Judging judging, Judging::Start(db, who));
+  OUTPOST_ASSIGN_OR_RETURN(Judging judging, Judging::Start(db, who, request.changes));
   std::vector<const Change*> accepted;
   std::vector<std::string> accepted_hashes;
   accepted.reserve(request.changes.size());
@@ -249,7 +230,7 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
     }
     // Judged before the chain is looked at, so that input no correct tablet could send is
     // refused as such even when it also claims a gap.
-    auto judged = Judge(judging, who, c);
+    auto judged = Judge(judging, who, c, judging.evidence_taken[i]);
     if (!judged.ok()) return judged.status().WithContext(where());
     if (c.device_seq > last_seq + 1) {
       response.resend_from = last_seq + 1;

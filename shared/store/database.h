@@ -111,8 +111,6 @@ class CachedStatement {
 
   Statement& operator*() const { return *statement_; }
   Statement* operator->() const { return statement_; }
-  // False for an empty lease.
-  explicit operator bool() const { return statement_ != nullptr; }
 
  private:
   friend class Database;
