@@ -7,6 +7,7 @@
 // WebAssembly and other processors use the portable code, which gives the same digests.
 #if defined(__x86_64__) && !defined(__EMSCRIPTEN__)
 #define OUTPOST_SHA256_X86 1
+#include <cpuid.h>
 #include <immintrin.h>
 #endif
 
@@ -166,7 +167,13 @@ std::array<uint8_t, 32> Digest(std::string_view data, CompressFunction compress)
 
 bool internal::Sha256HasHardware() {
 #ifdef OUTPOST_SHA256_X86
-  return __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1");
+  // CPUID rather than __builtin_cpu_supports("sha"), which Clang (the fuzzers' compiler) lacks.
+  unsigned eax, ebx, ecx, edx;
+  if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx)) return false;
+  const bool ssse3 = ecx & (1u << 9), sse41 = ecx & (1u << 19);
+  if (!__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) return false;
+  const bool sha = ebx & (1u << 29);
+  return sha && ssse3 && sse41;
 #else
   return false;
 #endif
