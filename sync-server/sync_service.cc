@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <span>
 #include <string_view>
 #include <unordered_set>
 #include <utility>
@@ -34,10 +35,11 @@ struct Verdict {
 struct Judging {
   std::unordered_set<std::string> caseload;   // a key worker's participants now
   store::CachedStatement held;                // the key worker's assignments of one participant
-  std::vector<bool> evidence_taken;           // per pushed change: its evidence id is stored
+  std::vector<bool> evidence_taken;           // per change judged: its evidence id is stored
 
+  // `changes`: those to be judged, the ones new to the server (a retry's are not looked up).
   static StatusOr<Judging> Start(store::Database& db, const Principal& who,
-                                 const std::vector<Change>& changes) {
+                                 std::span<const Change> changes) {
     Judging j;
     if (who.IsKeyWorker()) {
       OUTPOST_ASSIGN_OR_RETURN(
@@ -199,7 +201,13 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
       db.PrepareCached(
           "INSERT OR IGNORE INTO rejected_changes(device_id, device_seq, change, field, "
           "reason, received_at) VALUES (?, ?, ?, ?, ?, ?)"));
-  OUTPOST_ASSIGN_OR_RETURN(Judging judging, Judging::Start(db, who, request.changes));
+  // Changes are in device_seq order: the new ones, which are judged, follow those seen before.
+  size_t first_new = 0;
+  while (first_new < request.changes.size() && request.changes[first_new].device_seq <= last_seq)
+    ++first_new;
+  OUTPOST_ASSIGN_OR_RETURN(
+      Judging judging,
+      Judging::Start(db, who, std::span<const Change>(request.changes).subspan(first_new)));
   std::vector<const Change*> accepted;
   std::vector<std::string> accepted_hashes;
   accepted.reserve(request.changes.size());
@@ -230,7 +238,7 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
     }
     // Judged before the chain is looked at, so that input no correct tablet could send is
     // refused as such even when it also claims a gap.
-    auto judged = Judge(judging, who, c, judging.evidence_taken[i]);
+    auto judged = Judge(judging, who, c, judging.evidence_taken[i - first_new]);
     if (!judged.ok()) return judged.status().WithContext(where());
     if (c.device_seq > last_seq + 1) {
       response.resend_from = last_seq + 1;

@@ -418,7 +418,7 @@ StatusOr<bool> RecordExists(Database& db, const std::string& record_type,
   return select.Step();
 }
 
-StatusOr<std::vector<bool>> EvidenceTaken(Database& db, const std::vector<Change>& changes) {
+StatusOr<std::vector<bool>> EvidenceTaken(Database& db, std::span<const Change> changes) {
   std::vector<bool> taken(changes.size(), false);
   std::map<std::string_view, std::vector<size_t>> by_type;  // evidence changes by record type
   for (size_t i = 0; i < changes.size(); ++i)
