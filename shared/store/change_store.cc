@@ -446,11 +446,15 @@ StatusOr<std::vector<bool>> EvidenceTaken(Database& db, std::span<const Change> 
     for (size_t i : indexes) {
       const size_t before = ids.size();
       if (listed.size() > 0) ids.push_back(',');
-      if (sync::internal::AppendJsonString(ids, changes[i].record_id)) {
+      const size_t start = ids.size();
+      // Only ids written without escapes (every real id): json_each gives back "\u0000" as the
+      // end of its text, and an id that is not UTF-8 cannot be JSON at all. Any other id is
+      // asked on its own.
+      if (sync::internal::AppendJsonString(ids, changes[i].record_id) &&
+          ids.size() == start + changes[i].record_id.size() + 2) {
         listed.push_back(i);
         continue;
       }
-      // Not UTF-8, so not JSON text (a pushed body cannot hold one): asked on its own.
       ids.resize(before);
       OUTPOST_ASSIGN_OR_RETURN(bool exists,
                                RecordExists(db, changes[i].record_type, changes[i].record_id));

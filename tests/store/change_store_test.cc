@@ -238,23 +238,28 @@ TEST_CASE("evidence ids taken are found for a whole push, as RecordExists finds 
     return c;
   };
   const std::string not_utf8 = "contact-\xff";
+  const std::string with_nul("contact-\0-1", 11), nul_only("contact-\0", 9);
   std::vector<sync::Change> pushed = {contact(stored.record_id), contact("contact-new"),
                                       ParticipantChange("seed", 2, kGrace, "amira.khan"),
                                       contact("legacy-1"), contact(not_utf8),
-                                      contact("contact-new-2")};
+                                      contact("contact-new-2"), contact(with_nul),
+                                      contact(nul_only)};
   pushed[2].record_id = stored.record_id;  // a mutable record is never "taken"
   auto before = EvidenceTaken(*db, pushed);
   REQUIRE(before.ok());
-  CHECK(*before == std::vector<bool>{true, false, false, false, false, false});
+  CHECK(*before == std::vector<bool>{true, false, false, false, false, false, false, false});
 
-  // Evidence held outside the log (from before schema 0014), one id not UTF-8 among them.
+  // Evidence held outside the log (from before schema 0014), with ids that are not UTF-8 or
+  // hold a NUL among them.
   REQUIRE(db->Exec("INSERT INTO evidence_unlogged VALUES ('contact', 'legacy-1', '" + kGrace +
                    "', '{}', '{}', 'old:1'), ('contact', CAST(X'636f6e746163742dff' AS TEXT), '" +
-                   kGrace + "', '{}', '{}', 'old:2')")
+                   kGrace + "', '{}', '{}', 'old:2'), ('contact', "
+                   "CAST(X'636f6e746163742d00' AS TEXT), '" + kGrace + "', '{}', '{}', 'old:3'), "
+                   "('contact', 'contact-', '" + kGrace + "', '{}', '{}', 'old:4')")
               .ok());
   auto after = EvidenceTaken(*db, pushed);
   REQUIRE(after.ok());
-  CHECK(*after == std::vector<bool>{true, false, false, true, true, false});
+  CHECK(*after == std::vector<bool>{true, false, false, true, true, false, false, true});
   for (size_t i = 0; i < pushed.size(); ++i) {
     if (!sync::IsEvidence(pushed[i].record_type)) continue;
     auto exists = RecordExists(*db, pushed[i].record_type, pushed[i].record_id);
