@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <span>
+#include <string_view>
+#include <unordered_set>
+#include <utility>
 
 #include "shared/base/utc_time.h"
 #include "shared/store/change_store.h"
@@ -26,13 +30,16 @@ struct Verdict {
 };
 
 // What Judge reads, prepared and read once per push rather than once per change. The caseload
-// cannot change while a push is judged: accepted changes are applied only after.
+// and the evidence ids taken cannot change while a push is judged: accepted changes are applied
+// only after.
 struct Judging {
-  std::set<std::string> caseload;             // a key worker's participants now
+  std::unordered_set<std::string> caseload;   // a key worker's participants now
   store::CachedStatement held;                // the key worker's assignments of one participant
-  store::CachedStatement evidence;            // is this evidence stored already?
+  std::vector<bool> evidence_taken;           // per change judged: its evidence id is stored
 
-  static StatusOr<Judging> Start(store::Database& db, const Principal& who) {
+  // `changes`: those to be judged, the ones new to the server (a retry's are not looked up).
+  static StatusOr<Judging> Start(store::Database& db, const Principal& who,
+                                 std::span<const Change> changes) {
     Judging j;
     if (who.IsKeyWorker()) {
       OUTPOST_ASSIGN_OR_RETURN(
@@ -50,14 +57,14 @@ struct Judging {
                            "unassigned_at >= ?3) THEN 1 ELSE 0 END) FROM assignments "
                            "WHERE participant_id = ?1 AND key_worker = ?2"));
     }
-    OUTPOST_ASSIGN_OR_RETURN(
-        j.evidence,
-        db.PrepareCached("SELECT 1 FROM records WHERE record_type = ? AND record_id = ?"));
+    OUTPOST_ASSIGN_OR_RETURN(j.evidence_taken, store::EvidenceTaken(db, changes));
     return j;
   }
 };
 
-StatusOr<Verdict> Judge(Judging& judging, const Principal& who, const Change& change) {
+// `evidence_taken`: the change's evidence id is stored already (Judging::evidence_taken).
+StatusOr<Verdict> Judge(Judging& judging, const Principal& who, const Change& change,
+                        bool evidence_taken) {
   if (change.device_id != who.device_id)
     return Status::PermissionDenied("device_id", "must be the pushing device");
   OUTPOST_RETURN_IF_ERROR(sync::ValidateChange(change));
@@ -84,14 +91,8 @@ StatusOr<Verdict> Judge(Judging& judging, const Principal& who, const Change& ch
                                                 "this participant is no longer on your caseload")};
     }
   }
-  if (sync::IsEvidence(change.record_type)) {
-    store::Statement& evidence = *judging.evidence;
-    evidence.BindView(1, change.record_type).BindView(2, change.record_id);
-    OUTPOST_ASSIGN_OR_RETURN(bool exists, evidence.Step());
-    evidence.Reset();
-    if (exists)
-      return Verdict{Status::AlreadyExists("record_id", "evidence is written once; record a correction")};
-  }
+  if (evidence_taken)
+    return Verdict{Status::AlreadyExists("record_id", "evidence is written once; record a correction")};
   return Verdict{};
 }
 
@@ -200,14 +201,32 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
       db.PrepareCached(
           "INSERT OR IGNORE INTO rejected_changes(device_id, device_seq, change, field, "
           "reason, received_at) VALUES (?, ?, ?, ?, ?, ?)"));
-  OUTPOST_ASSIGN_OR_RETURN(Judging judging, Judging::Start(db, who));
+  // Changes are in device_seq order: the new ones, which are judged, follow those seen before.
+  size_t first_new = 0;
+  while (first_new < request.changes.size() && request.changes[first_new].device_seq <= last_seq)
+    ++first_new;
+  OUTPOST_ASSIGN_OR_RETURN(
+      Judging judging,
+      Judging::Start(db, who, std::span<const Change>(request.changes).subspan(first_new)));
   std::vector<const Change*> accepted;
   std::vector<std::string> accepted_hashes;
-  std::set<std::string> evidence_in_batch;
+  accepted.reserve(request.changes.size());
+  accepted_hashes.reserve(request.changes.size());
+  // Record type and id, as views into `request`, which outlives the loop: no key is built per
+  // change, and a hash finds one faster than comparing long ids that share their time prefix.
+  struct KeyHash {
+    size_t operator()(const std::pair<std::string_view, std::string_view>& key) const {
+      const std::hash<std::string_view> hash;
+      return hash(key.first) * 31 + hash(key.second);
+    }
+  };
+  std::unordered_set<std::pair<std::string_view, std::string_view>, KeyHash> evidence_in_batch;
+  evidence_in_batch.reserve(request.changes.size());
   std::set<std::string> reassigned;
   for (size_t i = 0; i < request.changes.size(); ++i) {
     const Change& c = request.changes[i];
-    const std::string where = "changes[" + std::to_string(i) + "]";
+    // Built only for a change refused (nearly all are accepted).
+    auto where = [i] { return "changes[" + std::to_string(i) + "]"; };
     if (c.device_seq <= last_seq) {
       if (auto r = refused.find(c.device_seq); r != refused.end()) {
         response.rejected.push_back({c.ChangeId(), r->second.first, r->second.second});
@@ -219,8 +238,8 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
     }
     // Judged before the chain is looked at, so that input no correct tablet could send is
     // refused as such even when it also claims a gap.
-    auto judged = Judge(judging, who, c);
-    if (!judged.ok()) return judged.status().WithContext(where);
+    auto judged = Judge(judging, who, c, judging.evidence_taken[i - first_new]);
+    if (!judged.ok()) return judged.status().WithContext(where());
     if (c.device_seq > last_seq + 1) {
       response.resend_from = last_seq + 1;
       response.unknown_device = !known_device;
@@ -239,7 +258,7 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
     }
     Status verdict = judged->refusal;
     if (verdict.ok() && sync::IsEvidence(c.record_type) &&
-        !evidence_in_batch.insert(c.record_type + "/" + c.record_id).second)
+        !evidence_in_batch.emplace(c.record_type, c.record_id).second)
       verdict = Status::AlreadyExists("record_id", "evidence is written once; record a correction");
     last_seq = c.device_seq;
     last_hash = sync::ChangeHash(c);
@@ -247,11 +266,11 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
       OUTPOST_RETURN_IF_ERROR(keep_refused->Bind(1, c.device_id)
                                   .Bind(2, c.device_seq)
                                   .Bind(3, sync::EncodeChange(c))
-                                  .Bind(4, where + "." + verdict.where())
+                                  .Bind(4, where() + "." + verdict.where())
                                   .Bind(5, verdict.what())
                                   .Bind(6, response.received_at)
                                   .Run());
-      response.rejected.push_back({c.ChangeId(), where + "." + verdict.where(), verdict.what()});
+      response.rejected.push_back({c.ChangeId(), where() + "." + verdict.where(), verdict.what()});
       continue;
     }
     if (c.record_type == "participant") reassigned.insert(c.participant_id);
@@ -263,6 +282,7 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
   OUTPOST_ASSIGN_OR_RETURN(store::ApplyReport report,
                            store::ApplyValidatedChangesInTransaction(db, accepted, accepted_hashes,
                                                                      {response.received_at}));
+  response.applied.reserve(accepted.size());
   for (size_t i = 0; i < accepted.size(); ++i)
     response.applied.push_back({accepted[i]->ChangeId(), std::move(accepted_hashes[i])});
   (void)report;  // ids the log held before chains existed are stored already: same receipt

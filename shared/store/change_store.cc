@@ -1,6 +1,8 @@
 #include "shared/store/change_store.h"
 
 #include <charconv>
+#include <map>
+#include <string_view>
 #include <nlohmann/json.hpp>
 
 #include "shared/sync/hlc.h"
@@ -391,6 +393,7 @@ StatusOr<ApplyReport> ApplyValidatedChangesInTransaction(Database& db,
   if (hashes.size() != changes.size())
     return Status::Internal("hashes", "one hash per change is needed");
   OUTPOST_ASSIGN_OR_RETURN(auto applier, Applier::Create(db));
+  report.applied.reserve(changes.size());
   for (size_t i = 0; i < changes.size(); ++i) {
     OUTPOST_ASSIGN_OR_RETURN(bool is_new, applier->Apply(*changes[i], hashes[i], options));
     (is_new ? report.applied : report.already_known).push_back(changes[i]->ChangeId());
@@ -413,6 +416,60 @@ StatusOr<bool> RecordExists(Database& db, const std::string& record_type,
       db.Prepare("SELECT 1 FROM records WHERE record_type = ? AND record_id = ?"));
   select.Bind(1, record_type).Bind(2, record_id);
   return select.Step();
+}
+
+StatusOr<std::vector<bool>> EvidenceTaken(Database& db, std::span<const Change> changes) {
+  std::vector<bool> taken(changes.size(), false);
+  std::map<std::string_view, std::vector<size_t>> by_type;  // evidence changes by record type
+  for (size_t i = 0; i < changes.size(); ++i)
+    if (sync::IsEvidence(changes[i].record_type)) by_type[changes[i].record_type].push_back(i);
+  if (by_type.empty()) return taken;
+  // Not through the `records` view: it would also probe record_state, which never holds
+  // evidence, and evidence_unlogged, which is almost always empty and so looked at only when not.
+  bool unlogged = false;
+  {
+    OUTPOST_ASSIGN_OR_RETURN(CachedStatement any_unlogged,
+                             db.PrepareCached("SELECT 1 FROM evidence_unlogged LIMIT 1"));
+    OUTPOST_ASSIGN_OR_RETURN(unlogged, any_unlogged->Step());
+  }
+  std::string sql =
+      "SELECT j.key FROM json_each(?2) AS j WHERE EXISTS (SELECT 1 FROM changes WHERE "
+      "record_type = ?1 AND record_id = j.value AND evidence_record = 1)";
+  if (unlogged)
+    sql += " OR EXISTS (SELECT 1 FROM evidence_unlogged WHERE record_type = ?1 AND "
+           "record_id = j.value)";
+  OUTPOST_ASSIGN_OR_RETURN(CachedStatement select, db.PrepareCached(sql));
+  for (const auto& [type, indexes] : by_type) {
+    std::string ids = "[";  // the ids as a JSON array, which json_each numbers from 0
+    std::vector<size_t> listed;  // the change each element of `ids` came from
+    listed.reserve(indexes.size());
+    for (size_t i : indexes) {
+      const size_t before = ids.size();
+      if (listed.size() > 0) ids.push_back(',');
+      const size_t start = ids.size();
+      // Only ids written without escapes (every real id): json_each gives back "\u0000" as the
+      // end of its text, and an id that is not UTF-8 cannot be JSON at all. Any other id is
+      // asked on its own.
+      if (sync::internal::AppendJsonString(ids, changes[i].record_id) &&
+          ids.size() == start + changes[i].record_id.size() + 2) {
+        listed.push_back(i);
+        continue;
+      }
+      ids.resize(before);
+      OUTPOST_ASSIGN_OR_RETURN(bool exists,
+                               RecordExists(db, changes[i].record_type, changes[i].record_id));
+      taken[i] = exists;
+    }
+    ids.push_back(']');
+    select->BindView(1, type).BindView(2, ids);
+    while (true) {
+      OUTPOST_ASSIGN_OR_RETURN(bool row, select->Step());
+      if (!row) break;
+      taken[listed[select->ColumnInt(0)]] = true;
+    }
+    select->Reset();
+  }
+  return taken;
 }
 
 StatusOr<sync::PullResponse> ChangesSince(Database& db, int64_t since,

@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -63,6 +64,12 @@ StatusOr<ApplyReport> ApplyValidatedChangesInTransaction(
 // True if a record of `record_type` and `record_id` exists (e.g. evidence already written).
 StatusOr<bool> RecordExists(Database& db, const std::string& record_type,
                             const std::string& record_id);
+
+// Central store only (schema 0014). For each of `changes`, true if it is evidence whose id is
+// taken already: RecordExists for each evidence change, answered in one query per record type
+// rather than one per change (the server asks it of every change pushed). False for mutable
+// records. Fails only if the store cannot be read.
+StatusOr<std::vector<bool>> EvidenceTaken(Database& db, std::span<const sync::Change> changes);
 
 // Up to `limit` changes with seq > `since`, in seq order. When `key_worker` is set, only changes
 // of participants currently assigned to that key worker. next_cursor is the seq of the last

@@ -231,6 +231,16 @@ class CanonicalReader {
            Integer(&c->server_seq) && Char('}');
   }
   bool Changes(std::vector<sync::Change>* out) {
+    // Each change opens with {"author": (no string can hold that text unescaped): counting them
+    // sizes the list once, where growing it would move every change read so far at each doubling.
+    // A count inflated by hostile text only reserves more, and is capped.
+    constexpr std::string_view kOpening = "{\"author\":";
+    size_t count = 0;
+    for (size_t at = text_.find(kOpening, pos_);
+         at != std::string_view::npos && count <= static_cast<size_t>(kMaxChangesPerPull);
+         at = text_.find(kOpening, at + kOpening.size()))
+      ++count;
+    out->reserve(count);
     return List(out, [this](sync::Change* c) { return Change(c); });
   }
   bool Protocol() {

@@ -244,3 +244,41 @@ TEST_CASE("a contact captured before a reassignment is still accepted from the o
   CHECK(reply.applied.size() == 1);
   for (const auto& r : reply.rejected) FAIL_CHECK(r.where << ": " << r.reason);
 }
+
+TEST_CASE("an evidence id already taken is refused, whether stored earlier or earlier in the push") {
+  Central central;
+  TestDevice tablet("tablet-a");
+  sync::Change first = tablet.Contact(kGrace, "amira.khan");
+  REQUIRE(central.Push(kAmiraA, {first}).applied.size() == 1);
+  auto reusing = [&](const std::string& record_id) {
+    sync::Change c = testing::ContactChange("tablet-a", 0, kGrace, "amira.khan", "again");
+    c.record_id = record_id;
+    return tablet.Next(c);
+  };
+  sync::Change stored_id = reusing(first.record_id);
+  sync::Change fresh = reusing("contact-fresh");
+  sync::Change batch_id = reusing("contact-fresh");
+  sync::PushResponse reply = central.Push(kAmiraA, {stored_id, fresh, batch_id});
+  CHECK(reply.applied.size() == 1);
+  REQUIRE(reply.rejected.size() == 2);
+  CHECK(reply.rejected[0].where == "changes[0].record_id");
+  CHECK(reply.rejected[0].reason == "evidence is written once; record a correction");
+  CHECK(reply.rejected[1].where == "changes[2].record_id");
+  CHECK(central.Count("SELECT count(*) FROM contacts") == 2);
+}
+
+TEST_CASE("an evidence id held outside the log, from before schema 0014, is refused too") {
+  Central central;
+  REQUIRE(central.db->Exec("INSERT INTO evidence_unlogged VALUES ('contact', 'legacy-1', '" +
+                           kGrace + "', '{}', '{}', 'old:1')")
+              .ok());
+  TestDevice tablet("tablet-a");
+  sync::Change legacy = testing::ContactChange("tablet-a", 0, kGrace, "amira.khan");
+  legacy.record_id = "legacy-1";
+  sync::PushResponse reply =
+      central.Push(kAmiraA, {tablet.Next(legacy), tablet.Contact(kGrace, "amira.khan")});
+  CHECK(reply.applied.size() == 1);
+  REQUIRE(reply.rejected.size() == 1);
+  CHECK(reply.rejected[0].where == "changes[0].record_id");
+  CHECK(reply.rejected[0].reason == "evidence is written once; record a correction");
+}

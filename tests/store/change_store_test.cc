@@ -225,6 +225,49 @@ TEST_CASE("evidence is written once: a second write of the same contact id is re
   CHECK(*CountWaiting(*db) == 1);
 }
 
+TEST_CASE("evidence ids taken are found for a whole push, as RecordExists finds them one by one") {
+  testing::TempDir dir;
+  auto db = NewStore(dir.File("central.sqlite"), Side::kServer);
+  const sync::Change stored = ContactChange("tablet-a", 1, kGrace, "amira.khan");
+  REQUIRE(ApplyChanges(*db, {ParticipantChange("seed", 1, kGrace, "amira.khan"), stored},
+                       {"2026-11-23T10:46:00Z"})
+              .ok());
+  auto contact = [](const std::string& record_id) {
+    sync::Change c = ContactChange("tablet-b", 1, kGrace, "amira.khan");
+    c.record_id = record_id;
+    return c;
+  };
+  const std::string not_utf8 = "contact-\xff";
+  const std::string with_nul("contact-\0-1", 11), nul_only("contact-\0", 9);
+  std::vector<sync::Change> pushed = {contact(stored.record_id), contact("contact-new"),
+                                      ParticipantChange("seed", 2, kGrace, "amira.khan"),
+                                      contact("legacy-1"), contact(not_utf8),
+                                      contact("contact-new-2"), contact(with_nul),
+                                      contact(nul_only)};
+  pushed[2].record_id = stored.record_id;  // a mutable record is never "taken"
+  auto before = EvidenceTaken(*db, pushed);
+  REQUIRE(before.ok());
+  CHECK(*before == std::vector<bool>{true, false, false, false, false, false, false, false});
+
+  // Evidence held outside the log (from before schema 0014), with ids that are not UTF-8 or
+  // hold a NUL among them.
+  REQUIRE(db->Exec("INSERT INTO evidence_unlogged VALUES ('contact', 'legacy-1', '" + kGrace +
+                   "', '{}', '{}', 'old:1'), ('contact', CAST(X'636f6e746163742dff' AS TEXT), '" +
+                   kGrace + "', '{}', '{}', 'old:2'), ('contact', "
+                   "CAST(X'636f6e746163742d00' AS TEXT), '" + kGrace + "', '{}', '{}', 'old:3'), "
+                   "('contact', 'contact-', '" + kGrace + "', '{}', '{}', 'old:4')")
+              .ok());
+  auto after = EvidenceTaken(*db, pushed);
+  REQUIRE(after.ok());
+  CHECK(*after == std::vector<bool>{true, false, false, true, true, false, false, true});
+  for (size_t i = 0; i < pushed.size(); ++i) {
+    if (!sync::IsEvidence(pushed[i].record_type)) continue;
+    auto exists = RecordExists(*db, pushed[i].record_type, pushed[i].record_id);
+    REQUIRE(exists.ok());
+    CHECK_MESSAGE(*exists == (*after)[i], "change ", i);
+  }
+}
+
 TEST_CASE("concurrent edits of a plan item: the later clock wins and the loser is kept as a conflict") {
   testing::TempDir dir;
   auto db = NewStore(dir.File("central.sqlite"), Side::kServer);

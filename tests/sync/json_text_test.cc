@@ -42,6 +42,28 @@ TEST_CASE("a string is escaped exactly as nlohmann's dump escapes it") {
   }
 }
 
+// The scanners skip plain text eight bytes at a time: a byte that needs a look must be found at
+// every position of such a step, and the bytes either side of each boundary must stay plain.
+TEST_CASE("a byte to escape or check is found wherever it falls in a long plain string") {
+  const std::string kNotPlain[] = {std::string(1, '\0'), "\x1f", "\"", "\\", "\n", "\xc3\xa9"};
+  const std::string kPlain[] = {" ", "!", "#", "[", "]", "\x7f", "~"};
+  for (size_t length = 1; length <= 40; ++length) {
+    for (size_t at = 0; at < length; ++at) {
+      for (const std::string& inserted : {kNotPlain[length % 6], kPlain[at % 7]}) {
+        std::string text(length, 'a');
+        text.replace(at, 1, inserted);
+        std::string out;
+        REQUIRE(internal::AppendJsonString(out, text));
+        CHECK(out == json(text).dump());
+        bool escaped = false;
+        const std::string in_message = out + ",\"next\":\"x\"";
+        CHECK(internal::ScanString(in_message, 0, &escaped) == out.size());
+        CHECK(escaped == (out.size() != text.size() + 2));
+      }
+    }
+  }
+}
+
 TEST_CASE("a string that is not UTF-8 is not written, as dump would refuse it") {
   for (const char* bad : {"\xff", "\xc3", "a\xed\xa0\x80", "\xc0\xaf", "\xf4\x90\x80\x80"}) {
     std::string out = "kept";
