@@ -1,5 +1,7 @@
-// SHA-256 (FIPS 180-4), portable, so the tablet (no OpenSSL in WebAssembly) and the server hash
-// documents and changes identically. Not for passwords: those use PBKDF2 on the server.
+// SHA-256 (FIPS 180-4), our own code, so the tablet (no OpenSSL in WebAssembly) and the server
+// hash documents and changes identically. On an x86-64 processor with the SHA extensions it uses
+// them (about five times faster: the server hashes every pushed change); elsewhere, and in
+// WebAssembly, portable C++. Not for passwords: those use PBKDF2 on the server.
 #ifndef OUTPOST_SHARED_BASE_SHA256_H_
 #define OUTPOST_SHARED_BASE_SHA256_H_
 
