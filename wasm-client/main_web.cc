@@ -180,6 +180,23 @@ EM_JS(void, outpost_set_page_status, (const char* text, int is_error), {
   }
 });
 
+// 1 once after the page became visible again (then 0): the canvas is then drawn whatever the
+// frame holds, in case the browser let go of what it showed while hidden (FramePicture).
+EM_JS(int, outpost_take_shown_again, (), {
+  if (!Module.outpostShownAgain) {
+    Module.outpostShownAgain = {pending: false};
+    document.addEventListener('visibilitychange', function() {
+      if (document.visibilityState === 'visible') Module.outpostShownAgain.pending = true;
+    });
+    window.addEventListener('pageshow', function(event) {
+      if (event.persisted) Module.outpostShownAgain.pending = true;  // back from the bfcache
+    });
+  }
+  var pending = Module.outpostShownAgain.pending;
+  Module.outpostShownAgain.pending = false;
+  return pending ? 1 : 0;
+});
+
 // For tests and support: how many frames were drawn and how many skipped as unchanged
 // (FramePicture), as window.outpostFrames.
 EM_JS(void, outpost_publish_frames, (double drawn, double skipped), {
@@ -972,6 +989,7 @@ void Frame(bool may_draw) {
   ImGui::Render();
   outpost::client::web::UpdateTextInput(ImGui::GetIO().WantTextInput);
   ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  if (outpost_take_shown_again()) shell.picture.Forget();
   const bool held = shell.draw_hold.Holds(shell.flushes_in_flight > 0 || shell.final_flush_started,
                                           HadInput(), now);
   if (held || !may_draw) {
