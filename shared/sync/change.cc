@@ -290,9 +290,23 @@ StatusOr<std::string> CanonicalFields(std::string_view fields) {
   return parsed.dump();
 }
 
+namespace {
+
+// An identifier is shown, logged and passed to C APIs as text: a control character (a NUL above
+// all, which the wire can carry as \u0000) would cut it short or break the line it is shown on.
+bool IsIdentifier(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (unsigned char c : id)
+    if (c < 0x20 || c == 0x7f) return false;
+  return true;
+}
+
+constexpr const char* kIdentifierRule = "must be 1 to 64 characters, none of them a control character";
+
+}  // namespace
+
 Status ValidateChange(const Change& change) {
-  if (change.device_id.empty() || change.device_id.size() > 64)
-    return Status::InvalidArgument("device_id", "must be 1 to 64 characters");
+  if (!IsIdentifier(change.device_id)) return Status::InvalidArgument("device_id", kIdentifierRule);
   if (change.device_seq < 1) return Status::InvalidArgument("device_seq", "must be 1 or more");
   // "<13 digits>-<4 digits>-<device_id>" (hlc.h): made by the device that wrote the change.
   if (change.hlc.size() != 19 + change.device_id.size() || !Digits(change.hlc, 0, 13) ||
@@ -303,12 +317,10 @@ Status ValidateChange(const Change& change) {
     return Status::InvalidArgument("captured_at", "must be the device's time, like 2026-11-23T13:14:36Z");
   if (!change.prev_hash.empty() && (change.prev_hash.size() != 64 || !IsLowerHex(change.prev_hash)))
     return Status::InvalidArgument("prev_hash", "must be a SHA-256 in lower-case hex, or empty");
-  if (change.author.empty() || change.author.size() > 64)
-    return Status::InvalidArgument("author", "must be 1 to 64 characters");
-  if (change.record_id.empty() || change.record_id.size() > 64)
-    return Status::InvalidArgument("record_id", "must be 1 to 64 characters");
-  if (change.participant_id.empty() || change.participant_id.size() > 64)
-    return Status::InvalidArgument("participant_id", "must be 1 to 64 characters");
+  if (!IsIdentifier(change.author)) return Status::InvalidArgument("author", kIdentifierRule);
+  if (!IsIdentifier(change.record_id)) return Status::InvalidArgument("record_id", kIdentifierRule);
+  if (!IsIdentifier(change.participant_id))
+    return Status::InvalidArgument("participant_id", kIdentifierRule);
   const RecordType* type = FindType(change.record_type);
   if (type == nullptr)
     return Status::InvalidArgument("record_type", "'" + change.record_type.substr(0, 40) +
