@@ -165,7 +165,6 @@ struct Shell {
   float font_ratio = 0;  // devicePixelRatio the font atlas was built for
   bool fonts_uploaded = false;
   outpost::client::FramePicture picture;  // what the canvas shows: unchanged frames are not drawn
-  ImVec4 background{-1, -1, -1, -1};       // the clear colour last drawn with
   outpost::client::DrawHold draw_hold;     // no drawing while a flush is being written
   float update_bar_height = 0;             // DrawUpdateBar's, last frame; 0 when not shown
 };
@@ -955,7 +954,8 @@ void Frame(bool may_draw) {
   ImGui::GetMainViewport()->WorkSize.y -= shell.update_bar_height;
 
   const int64_t now = NowMs();
-  if (HadInput()) shell.idle.Touch(now);
+  const bool had_input = HadInput();
+  if (had_input) shell.idle.Touch(now);
   if ((shell.phase == Phase::kRunning || shell.phase == Phase::kSetPin) &&
       shell.vault.unlocked() && shell.idle.Expired(now)) {
     shell.phase = Phase::kLocking;
@@ -988,16 +988,14 @@ void Frame(bool may_draw) {
 
   ImGui::Render();
   outpost::client::web::UpdateTextInput(ImGui::GetIO().WantTextInput);
-  ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   if (outpost_take_shown_again()) shell.picture.Forget();
   const bool held = shell.draw_hold.Holds(shell.flushes_in_flight > 0 || shell.final_flush_started,
-                                          HadInput(), now);
-  if (held || !may_draw) {
-    // Drawn when the write ends (see DrawHold).
-  } else if (shell.picture.Changed(*ImGui::GetDrawData(), shell.pixel_width, shell.pixel_height) ||
-      background.x != shell.background.x || background.y != shell.background.y ||
-      background.z != shell.background.z) {
-    shell.background = background;
+                                          had_input, now);
+  // A frame not drawn now (held, or logic only) is compared, and drawn, by a later one.
+  if (may_draw && !held &&
+      shell.picture.Changed(*ImGui::GetDrawData(), shell.pixel_width, shell.pixel_height,
+                            background)) {
     glViewport(0, 0, shell.pixel_width, shell.pixel_height);
     glClearColor(background.x, background.y, background.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);

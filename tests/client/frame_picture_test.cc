@@ -12,9 +12,10 @@ namespace {
 
 using testing::UiHarness;
 
-bool DrawnAfter(UiHarness& ui, FramePicture& picture, int width = 800, int height = 1280) {
+bool DrawnAfter(UiHarness& ui, FramePicture& picture, int width = 800, int height = 1280,
+                ImVec4 clear = ImVec4(1, 1, 1, 1)) {
   ui.Frame();
-  return picture.Changed(*ImGui::GetDrawData(), width, height);
+  return picture.Changed(*ImGui::GetDrawData(), width, height, clear);
 }
 
 TEST_CASE("the first frame is drawn, and the same picture again is not") {
@@ -57,6 +58,15 @@ TEST_CASE("a canvas of another size is drawn even when the draw data is the same
   REQUIRE(DrawnAfter(ui, picture, 800, 1280));
   CHECK(DrawnAfter(ui, picture, 1600, 2560));  // the same CSS size at a new pixel ratio
   CHECK_FALSE(DrawnAfter(ui, picture, 1600, 2560));
+}
+
+TEST_CASE("a frame cleared to another colour is drawn even when the draw data is the same") {
+  UiHarness ui(UiHarness::FullScreen([] { ImGui::TextUnformatted("Caseload"); }));
+  FramePicture picture;
+  ui.Frames(2);
+  REQUIRE(DrawnAfter(ui, picture, 800, 1280, ImVec4(1, 1, 1, 1)));
+  CHECK(DrawnAfter(ui, picture, 800, 1280, ImVec4(0, 0, 0, 1)));  // the high-contrast theme
+  CHECK_FALSE(DrawnAfter(ui, picture, 800, 1280, ImVec4(0, 0, 0, 1)));
 }
 
 TEST_CASE("after Forget the next frame is drawn whatever it holds") {

@@ -21,12 +21,14 @@ void AppendValue(std::vector<unsigned char>& out, const T& value) {
 
 }  // namespace
 
-bool FramePicture::Changed(const ImDrawData& draw_data, int width, int height) {
+bool FramePicture::Changed(const ImDrawData& draw_data, int width, int height,
+                           const ImVec4& clear) {
   // Everything the GL backend reads to paint the frame, in the order it reads it. Comparing the
   // bytes themselves rather than a hash of them: no collision can ever hide a change.
   next_.clear();
   AppendValue(next_, width);
   AppendValue(next_, height);
+  AppendValue(next_, clear);
   AppendValue(next_, draw_data.DisplayPos);
   AppendValue(next_, draw_data.DisplaySize);
   AppendValue(next_, draw_data.FramebufferScale);

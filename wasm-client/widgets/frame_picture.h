@@ -18,15 +18,17 @@
 #include <vector>
 
 struct ImDrawData;
+struct ImVec4;
 
 namespace outpost::client {
 
 class FramePicture {
  public:
-  // True if `draw_data`, on a framebuffer of `width` x `height` pixels, paints anything other
-  // than the last picture this returned true for, or if none was drawn yet or since Forget().
-  // The caller must then draw it: it becomes the picture later frames are compared with.
-  bool Changed(const ImDrawData& draw_data, int width, int height);
+  // True if `draw_data`, on a framebuffer of `width` x `height` pixels cleared to `clear`,
+  // paints anything other than the last picture this returned true for, or if none was drawn
+  // yet or since Forget(). The caller must then draw it: it becomes the picture later frames are
+  // compared with.
+  bool Changed(const ImDrawData& draw_data, int width, int height, const ImVec4& clear);
 
   // The next frame is drawn whatever it holds: what is on the canvas is no longer the last
   // picture (a texture the draw data names was replaced, such as the font atlas rebuilt for a
