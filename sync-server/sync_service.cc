@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <span>
-#include <string_view>
 #include <unordered_set>
 #include <utility>
 
@@ -23,23 +21,21 @@ using sync::Change;
 //     (invalid, someone else's name or device, a participant never on this caseload, a role that
 //     cannot write). The whole push is refused and nothing is written: hostile or broken input.
 //   - a refusal (the Verdict holds a non-OK Status): a change a correct client can make but the
-//     server must not store: its participant was reassigned away since, or its evidence id is
-//     taken. It is refused alone, kept with its reason, and the rest of the push goes on.
+//     server must not store: its participant was reassigned away since. It is refused alone,
+//     kept with its reason, and the rest of the push goes on. A reused evidence id is refused
+//     the same way, but found as the change is stored (ApplyOptions::refuse_taken_evidence): the
+//     unique index on evidence ids answers as the row goes in, with no lookup per change.
 struct Verdict {
   Status refusal;  // OK: store it
 };
 
 // What Judge reads, prepared and read once per push rather than once per change. The caseload
-// and the evidence ids taken cannot change while a push is judged: accepted changes are applied
-// only after.
+// cannot change while a push is judged: accepted changes are applied only after.
 struct Judging {
   std::unordered_set<std::string> caseload;   // a key worker's participants now
   store::CachedStatement held;                // the key worker's assignments of one participant
-  std::vector<bool> evidence_taken;           // per change judged: its evidence id is stored
 
-  // `changes`: those to be judged, the ones new to the server (a retry's are not looked up).
-  static StatusOr<Judging> Start(store::Database& db, const Principal& who,
-                                 std::span<const Change> changes) {
+  static StatusOr<Judging> Start(store::Database& db, const Principal& who) {
     Judging j;
     if (who.IsKeyWorker()) {
       OUTPOST_ASSIGN_OR_RETURN(
@@ -57,14 +53,11 @@ struct Judging {
                            "unassigned_at >= ?3) THEN 1 ELSE 0 END) FROM assignments "
                            "WHERE participant_id = ?1 AND key_worker = ?2"));
     }
-    OUTPOST_ASSIGN_OR_RETURN(j.evidence_taken, store::EvidenceTaken(db, changes));
     return j;
   }
 };
 
-// `evidence_taken`: the change's evidence id is stored already (Judging::evidence_taken).
-StatusOr<Verdict> Judge(Judging& judging, const Principal& who, const Change& change,
-                        bool evidence_taken) {
+StatusOr<Verdict> Judge(Judging& judging, const Principal& who, const Change& change) {
   if (change.device_id != who.device_id)
     return Status::PermissionDenied("device_id", "must be the pushing device");
   OUTPOST_RETURN_IF_ERROR(sync::ValidateChange(change));
@@ -91,8 +84,6 @@ StatusOr<Verdict> Judge(Judging& judging, const Principal& who, const Change& ch
                                                 "this participant is no longer on your caseload")};
     }
   }
-  if (evidence_taken)
-    return Verdict{Status::AlreadyExists("record_id", "evidence is written once; record a correction")};
   return Verdict{};
 }
 
@@ -201,27 +192,30 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
       db.PrepareCached(
           "INSERT OR IGNORE INTO rejected_changes(device_id, device_seq, change, field, "
           "reason, received_at) VALUES (?, ?, ?, ?, ?, ?)"));
-  // Changes are in device_seq order: the new ones, which are judged, follow those seen before.
-  size_t first_new = 0;
-  while (first_new < request.changes.size() && request.changes[first_new].device_seq <= last_seq)
-    ++first_new;
-  OUTPOST_ASSIGN_OR_RETURN(
-      Judging judging,
-      Judging::Start(db, who, std::span<const Change>(request.changes).subspan(first_new)));
+  OUTPOST_ASSIGN_OR_RETURN(Judging judging, Judging::Start(db, who));
   std::vector<const Change*> accepted;
   std::vector<std::string> accepted_hashes;
+  std::vector<size_t> accepted_at;  // each accepted change's position in the request
   accepted.reserve(request.changes.size());
   accepted_hashes.reserve(request.changes.size());
-  // Record type and id, as views into `request`, which outlives the loop: no key is built per
-  // change, and a hash finds one faster than comparing long ids that share their time prefix.
-  struct KeyHash {
-    size_t operator()(const std::pair<std::string_view, std::string_view>& key) const {
-      const std::hash<std::string_view> hash;
-      return hash(key.first) * 31 + hash(key.second);
-    }
+  accepted_at.reserve(request.changes.size());
+  // Refused changes are kept with where and why, and listed in the reply in request order:
+  // `rejected_at` holds the request position of each entry of response.rejected.
+  std::vector<size_t> rejected_at;
+  auto refuse = [&](size_t i, const Status& verdict) -> Status {
+    const Change& c = request.changes[i];
+    const std::string where = "changes[" + std::to_string(i) + "]." + verdict.where();
+    OUTPOST_RETURN_IF_ERROR(keep_refused->Bind(1, c.device_id)
+                                .Bind(2, c.device_seq)
+                                .Bind(3, sync::EncodeChange(c))
+                                .Bind(4, where)
+                                .Bind(5, verdict.what())
+                                .Bind(6, response.received_at)
+                                .Run());
+    response.rejected.push_back({c.ChangeId(), where, verdict.what()});
+    rejected_at.push_back(i);
+    return Status::Ok();
   };
-  std::unordered_set<std::pair<std::string_view, std::string_view>, KeyHash> evidence_in_batch;
-  evidence_in_batch.reserve(request.changes.size());
   std::set<std::string> reassigned;
   for (size_t i = 0; i < request.changes.size(); ++i) {
     const Change& c = request.changes[i];
@@ -230,6 +224,7 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
     if (c.device_seq <= last_seq) {
       if (auto r = refused.find(c.device_seq); r != refused.end()) {
         response.rejected.push_back({c.ChangeId(), r->second.first, r->second.second});
+        rejected_at.push_back(i);
       } else {
         auto h = stored_hash.find(c.device_seq);
         response.already_known.push_back({c.ChangeId(), h != stored_hash.end() ? h->second : ""});
@@ -238,7 +233,7 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
     }
     // Judged before the chain is looked at, so that input no correct tablet could send is
     // refused as such even when it also claims a gap.
-    auto judged = Judge(judging, who, c, judging.evidence_taken[i - first_new]);
+    auto judged = Judge(judging, who, c);
     if (!judged.ok()) return judged.status().WithContext(where());
     if (c.device_seq > last_seq + 1) {
       response.resend_from = last_seq + 1;
@@ -256,36 +251,47 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
                          " does not follow the change before it (its prev_hash differs)";
       break;
     }
-    Status verdict = judged->refusal;
-    if (verdict.ok() && sync::IsEvidence(c.record_type) &&
-        !evidence_in_batch.emplace(c.record_type, c.record_id).second)
-      verdict = Status::AlreadyExists("record_id", "evidence is written once; record a correction");
     last_seq = c.device_seq;
     last_hash = sync::ChangeHash(c);
-    if (!verdict.ok()) {
-      OUTPOST_RETURN_IF_ERROR(keep_refused->Bind(1, c.device_id)
-                                  .Bind(2, c.device_seq)
-                                  .Bind(3, sync::EncodeChange(c))
-                                  .Bind(4, where() + "." + verdict.where())
-                                  .Bind(5, verdict.what())
-                                  .Bind(6, response.received_at)
-                                  .Run());
-      response.rejected.push_back({c.ChangeId(), where() + "." + verdict.where(), verdict.what()});
+    if (!judged->refusal.ok()) {
+      OUTPOST_RETURN_IF_ERROR(refuse(i, judged->refusal));
       continue;
     }
     if (c.record_type == "participant") reassigned.insert(c.participant_id);
     accepted.push_back(&c);
     accepted_hashes.push_back(last_hash);
+    accepted_at.push_back(i);
   }
 
   judging = Judging{};  // gives back its statements: applying uses some of the same
-  OUTPOST_ASSIGN_OR_RETURN(store::ApplyReport report,
-                           store::ApplyValidatedChangesInTransaction(db, accepted, accepted_hashes,
-                                                                     {response.received_at}));
+  store::ApplyOptions apply{response.received_at};
+  apply.refuse_taken_evidence = true;
+  OUTPOST_ASSIGN_OR_RETURN(
+      store::ApplyReport report,
+      store::ApplyValidatedChangesInTransaction(db, accepted, accepted_hashes, apply));
+  // Ids the log held before chains existed are stored already: the same receipt as new.
   response.applied.reserve(accepted.size());
-  for (size_t i = 0; i < accepted.size(); ++i)
+  size_t next_taken = 0;
+  for (size_t i = 0; i < accepted.size(); ++i) {
+    if (next_taken < report.evidence_taken.size() && report.evidence_taken[next_taken] == i) {
+      ++next_taken;
+      OUTPOST_RETURN_IF_ERROR(refuse(accepted_at[i], Status::AlreadyExists(
+                                                         "record_id", "evidence is written once; "
+                                                                      "record a correction")));
+      continue;
+    }
     response.applied.push_back({accepted[i]->ChangeId(), std::move(accepted_hashes[i])});
-  (void)report;  // ids the log held before chains existed are stored already: same receipt
+  }
+  if (!report.evidence_taken.empty()) {  // refused after the others: put back in request order
+    std::vector<size_t> order(rejected_at.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](size_t a, size_t b) { return rejected_at[a] < rejected_at[b]; });
+    std::vector<sync::RejectedChange> sorted;
+    sorted.reserve(order.size());
+    for (size_t i : order) sorted.push_back(std::move(response.rejected[i]));
+    response.rejected = std::move(sorted);
+  }
   OUTPOST_RETURN_IF_ERROR(RecordReassignments(db, reassigned, response.received_at));
   if (last_seq == chain_seq_before) {
     // Nothing new was received (a retry, a gap, a broken chain): nothing is written.

@@ -1,7 +1,6 @@
 #include "shared/store/change_store.h"
 
 #include <charconv>
-#include <map>
 #include <string_view>
 #include <nlohmann/json.hpp>
 
@@ -143,8 +142,11 @@ class Applier {
     return a;
   }
 
-  // Stores one change whose ChangeHash is `hash`; returns true if it was new.
-  StatusOr<bool> Apply(const Change& c, const std::string& hash, const ApplyOptions& options) {
+  enum class Outcome { kStored, kKnown, kEvidenceTaken };
+
+  // Stores one change whose ChangeHash is `hash`, unless it is known already or (with
+  // options.refuse_taken_evidence) its evidence id is taken.
+  StatusOr<Outcome> Apply(const Change& c, const std::string& hash, const ApplyOptions& options) {
     bool on_server = !options.received_at.empty();
     // On the server a new change takes the next log position as both seq and server_seq, given
     // at insert: the position SQLite would choose for the rowid (no AUTOINCREMENT), read once.
@@ -163,17 +165,20 @@ class Applier {
             BindChange(*insert_evidence_change_, c, hash, options).Bind(16, int64_t{1}).Run());
         if (db_.ChangedRows() > 0) {
           if (on_server) ++next_seq_;
-          return true;
+          return Outcome::kStored;
         }
-        change_known_->BindView(1, c.device_id).Bind(2, c.device_seq);
-        OUTPOST_ASSIGN_OR_RETURN(bool known, change_known_->Step());
-        change_known_->Reset();
-        if (known) return false;
+        OUTPOST_ASSIGN_OR_RETURN(bool known, ChangeKnown(c));
+        if (known) return Outcome::kKnown;
+        if (options.refuse_taken_evidence) return Outcome::kEvidenceTaken;
         // Else the id was taken: the change is stored in the log only, below.
       } else {
         evidence_exists_->BindView(1, c.record_type).BindView(2, c.record_id);
         OUTPOST_ASSIGN_OR_RETURN(bool exists, evidence_exists_->Step());
         evidence_exists_->Reset();
+        if (exists && options.refuse_taken_evidence) {
+          OUTPOST_ASSIGN_OR_RETURN(bool known, ChangeKnown(c));
+          return known ? Outcome::kKnown : Outcome::kEvidenceTaken;
+        }
         evidence_record = !exists;
       }
     }
@@ -194,15 +199,22 @@ class Applier {
                                     .Run());
         if (db_.ChangedRows() > 0) OUTPOST_RETURN_IF_ERROR(Materialize(c).WithContext(c.ChangeId()));
       }
-      return false;
+      return Outcome::kKnown;
     }
     if (on_server) ++next_seq_;
     OUTPOST_RETURN_IF_ERROR(Materialize(c).WithContext(c.ChangeId()));
-    return true;
+    return Outcome::kStored;
   }
 
  private:
   explicit Applier(Database& db) : db_(db) {}
+
+  StatusOr<bool> ChangeKnown(const Change& c) {
+    change_known_->BindView(1, c.device_id).Bind(2, c.device_seq);
+    OUTPOST_ASSIGN_OR_RETURN(bool known, change_known_->Step());
+    change_known_->Reset();
+    return known;
+  }
 
   // Binds the first 15 columns of an insert into `changes` (see insert_change_) to `c`, which,
   // with `hash` and `options`, must outlive the statement's next run.
@@ -395,8 +407,13 @@ StatusOr<ApplyReport> ApplyValidatedChangesInTransaction(Database& db,
   OUTPOST_ASSIGN_OR_RETURN(auto applier, Applier::Create(db));
   report.applied.reserve(changes.size());
   for (size_t i = 0; i < changes.size(); ++i) {
-    OUTPOST_ASSIGN_OR_RETURN(bool is_new, applier->Apply(*changes[i], hashes[i], options));
-    (is_new ? report.applied : report.already_known).push_back(changes[i]->ChangeId());
+    OUTPOST_ASSIGN_OR_RETURN(Applier::Outcome outcome,
+                             applier->Apply(*changes[i], hashes[i], options));
+    switch (outcome) {
+      case Applier::Outcome::kStored: report.applied.push_back(changes[i]->ChangeId()); break;
+      case Applier::Outcome::kKnown: report.already_known.push_back(changes[i]->ChangeId()); break;
+      case Applier::Outcome::kEvidenceTaken: report.evidence_taken.push_back(i); break;
+    }
   }
   return report;
 }
@@ -416,60 +433,6 @@ StatusOr<bool> RecordExists(Database& db, const std::string& record_type,
       db.Prepare("SELECT 1 FROM records WHERE record_type = ? AND record_id = ?"));
   select.Bind(1, record_type).Bind(2, record_id);
   return select.Step();
-}
-
-StatusOr<std::vector<bool>> EvidenceTaken(Database& db, std::span<const Change> changes) {
-  std::vector<bool> taken(changes.size(), false);
-  std::map<std::string_view, std::vector<size_t>> by_type;  // evidence changes by record type
-  for (size_t i = 0; i < changes.size(); ++i)
-    if (sync::IsEvidence(changes[i].record_type)) by_type[changes[i].record_type].push_back(i);
-  if (by_type.empty()) return taken;
-  // Not through the `records` view: it would also probe record_state, which never holds
-  // evidence, and evidence_unlogged, which is almost always empty and so looked at only when not.
-  bool unlogged = false;
-  {
-    OUTPOST_ASSIGN_OR_RETURN(CachedStatement any_unlogged,
-                             db.PrepareCached("SELECT 1 FROM evidence_unlogged LIMIT 1"));
-    OUTPOST_ASSIGN_OR_RETURN(unlogged, any_unlogged->Step());
-  }
-  std::string sql =
-      "SELECT j.key FROM json_each(?2) AS j WHERE EXISTS (SELECT 1 FROM changes WHERE "
-      "record_type = ?1 AND record_id = j.value AND evidence_record = 1)";
-  if (unlogged)
-    sql += " OR EXISTS (SELECT 1 FROM evidence_unlogged WHERE record_type = ?1 AND "
-           "record_id = j.value)";
-  OUTPOST_ASSIGN_OR_RETURN(CachedStatement select, db.PrepareCached(sql));
-  for (const auto& [type, indexes] : by_type) {
-    std::string ids = "[";  // the ids as a JSON array, which json_each numbers from 0
-    std::vector<size_t> listed;  // the change each element of `ids` came from
-    listed.reserve(indexes.size());
-    for (size_t i : indexes) {
-      const size_t before = ids.size();
-      if (listed.size() > 0) ids.push_back(',');
-      const size_t start = ids.size();
-      // Only ids written without escapes (every real id): json_each gives back "\u0000" as the
-      // end of its text, and an id that is not UTF-8 cannot be JSON at all. Any other id is
-      // asked on its own.
-      if (sync::internal::AppendJsonString(ids, changes[i].record_id) &&
-          ids.size() == start + changes[i].record_id.size() + 2) {
-        listed.push_back(i);
-        continue;
-      }
-      ids.resize(before);
-      OUTPOST_ASSIGN_OR_RETURN(bool exists,
-                               RecordExists(db, changes[i].record_type, changes[i].record_id));
-      taken[i] = exists;
-    }
-    ids.push_back(']');
-    select->BindView(1, type).BindView(2, ids);
-    while (true) {
-      OUTPOST_ASSIGN_OR_RETURN(bool row, select->Step());
-      if (!row) break;
-      taken[listed[select->ColumnInt(0)]] = true;
-    }
-    select->Reset();
-  }
-  return taken;
 }
 
 StatusOr<sync::PullResponse> ChangesSince(Database& db, int64_t since,

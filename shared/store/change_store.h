@@ -19,7 +19,6 @@
 
 #include <cstdint>
 #include <optional>
-#include <span>
 #include <string>
 #include <vector>
 
@@ -34,11 +33,17 @@ struct ApplyOptions {
   // Server: stamp each newly stored change with this time and give it the next log position.
   // Tablet: leave empty; the received_at and server_seq carried by pulled changes are kept.
   std::string received_at;
+  // Server push: a new change whose evidence id is taken already (by a stored record or by an
+  // earlier change of the same call) is not stored at all and is listed in
+  // ApplyReport::evidence_taken, for the push to refuse it. Otherwise such a change is kept in
+  // the log only, as a pulled copy of a refused-elsewhere change must be.
+  bool refuse_taken_evidence = false;
 };
 
 struct ApplyReport {
   std::vector<std::string> applied;        // change ids stored by this call
   std::vector<std::string> already_known;  // change ids that were in the log already
+  std::vector<size_t> evidence_taken;      // refuse_taken_evidence: positions in the input
 };
 
 // Applies `changes` in one transaction. Every change must pass sync::ValidateChange; one that
@@ -65,11 +70,6 @@ StatusOr<ApplyReport> ApplyValidatedChangesInTransaction(
 StatusOr<bool> RecordExists(Database& db, const std::string& record_type,
                             const std::string& record_id);
 
-// Central store only (schema 0014). For each of `changes`, true if it is evidence whose id is
-// taken already: RecordExists for each evidence change, answered in one query per record type
-// rather than one per change (the server asks it of every change pushed). False for mutable
-// records. Fails only if the store cannot be read.
-StatusOr<std::vector<bool>> EvidenceTaken(Database& db, std::span<const sync::Change> changes);
 
 // Up to `limit` changes with seq > `since`, in seq order. When `key_worker` is set, only changes
 // of participants currently assigned to that key worker. next_cursor is the seq of the last

@@ -225,47 +225,52 @@ TEST_CASE("evidence is written once: a second write of the same contact id is re
   CHECK(*CountWaiting(*db) == 1);
 }
 
-TEST_CASE("evidence ids taken are found for a whole push, as RecordExists finds them one by one") {
+TEST_CASE("a push's change reusing an evidence id is not stored at all, whoever holds the id") {
   testing::TempDir dir;
   auto db = NewStore(dir.File("central.sqlite"), Side::kServer);
   const sync::Change stored = ContactChange("tablet-a", 1, kGrace, "amira.khan");
   REQUIRE(ApplyChanges(*db, {ParticipantChange("seed", 1, kGrace, "amira.khan"), stored},
                        {"2026-11-23T10:46:00Z"})
               .ok());
-  auto contact = [](const std::string& record_id) {
-    sync::Change c = ContactChange("tablet-b", 1, kGrace, "amira.khan");
+  int seq = 0;
+  auto contact = [&](const std::string& record_id) {
+    sync::Change c = ContactChange("tablet-b", ++seq, kGrace, "amira.khan");
     c.record_id = record_id;
     return c;
   };
-  const std::string not_utf8 = "contact-\xff";
-  const std::string with_nul("contact-\0-1", 11), nul_only("contact-\0", 9);
-  std::vector<sync::Change> pushed = {contact(stored.record_id), contact("contact-new"),
-                                      ParticipantChange("seed", 2, kGrace, "amira.khan"),
-                                      contact("legacy-1"), contact(not_utf8),
-                                      contact("contact-new-2"), contact(with_nul),
-                                      contact(nul_only)};
-  pushed[2].record_id = stored.record_id;  // a mutable record is never "taken"
-  auto before = EvidenceTaken(*db, pushed);
-  REQUIRE(before.ok());
-  CHECK(*before == std::vector<bool>{true, false, false, false, false, false, false, false});
+  ApplyOptions push{"2026-11-23T10:47:00Z"};
+  push.refuse_taken_evidence = true;
+  // Taken by a stored record, by an earlier change of the same call, by nobody.
+  const std::vector<sync::Change> batch = {contact(stored.record_id), contact("contact-new"),
+                                           contact("contact-new"), contact("contact-other")};
+  auto first = ApplyChanges(*db, batch, push);
+  REQUIRE(first.ok());
+  CHECK(first->evidence_taken == std::vector<size_t>{0, 2});
+  CHECK(first->applied == std::vector<std::string>{"tablet-b:2", "tablet-b:4"});
+  CHECK(Count(*db, "changes WHERE device_id = 'tablet-b'") == 2);
 
-  // Evidence held outside the log (from before schema 0014), with ids that are not UTF-8 or
-  // hold a NUL among them.
+  // Held outside the log (from before schema 0014); and a change stored already is known, not
+  // taken.
   REQUIRE(db->Exec("INSERT INTO evidence_unlogged VALUES ('contact', 'legacy-1', '" + kGrace +
-                   "', '{}', '{}', 'old:1'), ('contact', CAST(X'636f6e746163742dff' AS TEXT), '" +
-                   kGrace + "', '{}', '{}', 'old:2'), ('contact', "
-                   "CAST(X'636f6e746163742d00' AS TEXT), '" + kGrace + "', '{}', '{}', 'old:3'), "
-                   "('contact', 'contact-', '" + kGrace + "', '{}', '{}', 'old:4')")
+                   "', '{}', '{}', 'old:1')")
               .ok());
-  auto after = EvidenceTaken(*db, pushed);
-  REQUIRE(after.ok());
-  CHECK(*after == std::vector<bool>{true, false, false, true, true, false, false, true});
-  for (size_t i = 0; i < pushed.size(); ++i) {
-    if (!sync::IsEvidence(pushed[i].record_type)) continue;
-    auto exists = RecordExists(*db, pushed[i].record_type, pushed[i].record_id);
-    REQUIRE(exists.ok());
-    CHECK_MESSAGE(*exists == (*after)[i], "change ", i);
-  }
+  auto second = ApplyChanges(*db, {batch[1], contact("legacy-1"), contact("contact-third")}, push);
+  REQUIRE(second.ok());
+  CHECK(second->already_known == std::vector<std::string>{"tablet-b:2"});
+  CHECK(second->evidence_taken == std::vector<size_t>{1});
+  CHECK(second->applied == std::vector<std::string>{"tablet-b:6"});
+
+  // Without the option (a pulled change, a tablet) the later change is kept in the log only.
+  auto kept = ApplyChanges(*db, {ContactChange("tablet-c", 1, kGrace, "amira.khan")},
+                           {"2026-11-23T10:48:00Z"});
+  REQUIRE(kept.ok());
+  sync::Change reused = ContactChange("tablet-c", 2, kGrace, "amira.khan");
+  reused.record_id = stored.record_id;
+  auto logged = ApplyChanges(*db, {reused}, {"2026-11-23T10:49:00Z"});
+  REQUIRE(logged.ok());
+  CHECK(logged->applied == std::vector<std::string>{"tablet-c:2"});
+  CHECK(logged->evidence_taken.empty());
+  CHECK(Count(*db, "records WHERE record_id = '" + stored.record_id + "'") == 1);
 }
 
 TEST_CASE("concurrent edits of a plan item: the later clock wins and the loser is kept as a conflict") {

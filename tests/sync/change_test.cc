@@ -1,5 +1,5 @@
 // sync::ValidateChange on identifiers: what a change names (its device, author, record and
-// participant) is text a person reads and C code passes on, so it has no control characters.
+// participant) is text a person reads and C code passes on: UTF-8 with no control characters.
 #include "shared/sync/change.h"
 
 #include <doctest/doctest.h>
@@ -41,7 +41,21 @@ TEST_CASE("ids of any printable characters, Welsh letters included, up to 64 byt
   c.record_id = std::string(65, 'a');
   CHECK(ValidateChange(c).where() == "record_id");
   c.record_id = "";
-  CHECK(ValidateChange(c).what() == "must be 1 to 64 characters, none of them a control character");
+  CHECK(ValidateChange(c).what() ==
+        "must be 1 to 64 bytes of UTF-8 text, none of them a control character");
+}
+
+TEST_CASE("an id that is not UTF-8 is refused, so that no change made in process breaks its hash") {
+  // A lone continuation byte, a cut-off sequence, an overlong '/', a surrogate, past U+10FFFF.
+  for (const char* bad : {"contact-\x80", "contact-\xc5", "contact-\xc0\xaf", "contact-\xed\xa0\x80",
+                          "contact-\xf4\x90\x80\x80", "contact-\xff"}) {
+    Change c = ContactChange("tablet-1", 1, "participant-1", "amira.khan");
+    c.record_id = bad;
+    CHECK_MESSAGE(ValidateChange(c).where() == "record_id", bad);
+  }
+  Change c = ContactChange("tablet-1", 1, "participant-1", "amira.khan");
+  c.record_id = "contact-\xf0\x9f\x93\x9d";  // U+1F4DD, four bytes
+  CHECK(ValidateChange(c).ok());
 }
 
 }  // namespace
