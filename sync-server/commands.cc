@@ -265,7 +265,11 @@ Status ReassignCommand(const std::vector<std::string>& args, std::FILE* out) {
       db->Prepare("SELECT last_seq, last_hash FROM device_chains WHERE device_id = 'server-admin'"));
   OUTPOST_ASSIGN_OR_RETURN(bool has_chain, chain.Step());
   OUTPOST_ASSIGN_OR_RETURN(store::Statement last_hlc,
-                           db->Prepare("SELECT max(hlc) FROM changes WHERE device_id = 'server-admin'"));
+                           // Its last change: a device's clock only moves forward.
+                           db->Prepare("SELECT hlc FROM changes WHERE seq = (SELECT first_seq + "
+                                       "last_device_seq - first_device_seq FROM change_runs "
+                                       "WHERE device_id = 'server-admin' "
+                                       "ORDER BY first_device_seq DESC LIMIT 1)"));
   OUTPOST_ASSIGN_OR_RETURN(bool any, last_hlc.Step());
   const int64_t now = NowMs();
   sync::HybridClock clock("server-admin");

@@ -61,8 +61,14 @@ StatusOr<std::string> ReviewRecordPage(store::Database& db, const Principal& who
                  "c.outcome, c.notes, c.digital_reason, c.recorded_by, ch.captured_at, "
                  "ch.received_at, c.contact_id FROM contacts c "
                  "JOIN participants p USING (participant_id) "
-                 "JOIN changes ch ON ch.device_id = c.device_id AND "
-                 "ch.device_id || ':' || ch.device_seq = c.change_id "
+                 // The change with id c.change_id ("<device_id>:<device_seq>"), found
+                 // through its device's runs (schema 0016).
+                 "JOIN changes ch ON ch.seq = (SELECT r.first_seq + n.device_seq - "
+                 "r.first_device_seq FROM (SELECT CAST(substr(c.change_id, "
+                 "length(c.device_id) + 2) AS INTEGER) AS device_seq) n, change_runs r "
+                 "WHERE r.device_id = c.device_id AND r.first_device_seq <= n.device_seq "
+                 "AND r.last_device_seq >= n.device_seq "
+                 "ORDER BY r.first_device_seq DESC LIMIT 1) "
                  "ORDER BY c.occurred_at DESC"));
   while (true) {
     OUTPOST_ASSIGN_OR_RETURN(bool row, contacts.Step());

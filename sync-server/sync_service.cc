@@ -165,10 +165,16 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
   if (!request.changes.empty() && request.changes.front().device_seq <= last_seq) {
     const int64_t low = request.changes.front().device_seq;
     const int64_t high = std::min(last_seq, request.changes.back().device_seq);
+    // Through the device's runs (schema 0016) that reach into [low, high]: each maps its numbers
+    // onto consecutive log positions, which are read by seq.
     OUTPOST_ASSIGN_OR_RETURN(
         store::Statement held,
-        db.Prepare("SELECT device_seq, hash FROM changes WHERE device_id = ? AND device_seq "
-                   "BETWEEN ? AND ?"));
+        db.Prepare("SELECT c.device_seq, c.hash FROM change_runs r JOIN changes c ON c.seq "
+                   "BETWEEN r.first_seq + max(?2, r.first_device_seq) - r.first_device_seq "
+                   "AND r.first_seq + min(?3, r.last_device_seq) - r.first_device_seq "
+                   "WHERE r.device_id = ?1 AND r.last_device_seq >= ?2 AND r.first_device_seq "
+                   "BETWEEN coalesce((SELECT max(first_device_seq) FROM change_runs WHERE "
+                   "device_id = ?1 AND first_device_seq <= ?2), ?2) AND ?3"));
     held.Bind(1, who.device_id).Bind(2, low).Bind(3, high);
     while (true) {
       OUTPOST_ASSIGN_OR_RETURN(bool row, held.Step());

@@ -1,6 +1,9 @@
 #include "shared/store/change_store.h"
 
+#include <algorithm>
 #include <charconv>
+#include <limits>
+#include <map>
 #include <string_view>
 #include <nlohmann/json.hpp>
 
@@ -68,10 +71,20 @@ class Applier {
         db.PrepareCached("SELECT 1 FROM sqlite_master WHERE type = 'view' AND name = 'records'"));
     OUTPOST_ASSIGN_OR_RETURN(a->evidence_in_log_, layout->Step());
     const std::string record_table = a->evidence_in_log_ ? "record_state" : "records";
+    // And (schema 0016) finds a change by its id through change_runs: `changes` has no index on
+    // (device_id, device_seq) there, so ChangeKnown asks before a change goes in.
+    OUTPOST_ASSIGN_OR_RETURN(
+        CachedStatement runs,
+        db.PrepareCached("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'change_runs'"));
+    OUTPOST_ASSIGN_OR_RETURN(a->runs_, runs->Step());
     OUTPOST_ASSIGN_OR_RETURN(
         a->insert_change_,
         db.PrepareCached(
-            a->evidence_in_log_
+            a->runs_ ? "INSERT INTO changes(device_id, device_seq, hlc, author, record_type, "
+                       "record_id, participant_id, fields, captured_at, received_at, server_seq, "
+                       "prev_hash, hash, base, seq, evidence_record) "
+                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            : a->evidence_in_log_
                 ? "INSERT INTO changes(device_id, device_seq, hlc, author, record_type, "
                   "record_id, participant_id, fields, captured_at, received_at, server_seq, "
                   "prev_hash, hash, base, seq, evidence_record) "
@@ -81,6 +94,21 @@ class Applier {
                   "record_id, participant_id, fields, captured_at, received_at, server_seq, "
                   "prev_hash, hash, base, seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
                   "ON CONFLICT(device_id, device_seq) DO NOTHING"));
+    if (a->runs_) {
+      OUTPOST_ASSIGN_OR_RETURN(
+          a->device_last_run_,
+          db.PrepareCached("SELECT first_device_seq, last_device_seq, first_seq FROM change_runs "
+                           "WHERE device_id = ?1 AND first_device_seq <= ?2 "
+                           "ORDER BY first_device_seq DESC LIMIT 1"));
+      OUTPOST_ASSIGN_OR_RETURN(
+          a->extend_run_,
+          db.PrepareCached("UPDATE change_runs SET last_device_seq = ?3 "
+                           "WHERE device_id = ?1 AND first_device_seq = ?2"));
+      OUTPOST_ASSIGN_OR_RETURN(
+          a->insert_run_,
+          db.PrepareCached("INSERT INTO change_runs(device_id, first_device_seq, "
+                           "last_device_seq, first_seq) VALUES (?, ?, ?, ?)"));
+    }
     if (a->evidence_in_log_) {
       OUTPOST_ASSIGN_OR_RETURN(
           a->insert_evidence_change_,
@@ -88,9 +116,11 @@ class Applier {
                            "record_id, participant_id, fields, captured_at, received_at, "
                            "server_seq, prev_hash, hash, base, seq, evidence_record) "
                            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"));
-      OUTPOST_ASSIGN_OR_RETURN(
-          a->change_known_,
-          db.PrepareCached("SELECT 1 FROM changes WHERE device_id = ? AND device_seq = ?"));
+      if (!a->runs_) {
+        OUTPOST_ASSIGN_OR_RETURN(
+            a->change_known_,
+            db.PrepareCached("SELECT 1 FROM changes WHERE device_id = ? AND device_seq = ?"));
+      }
       OUTPOST_ASSIGN_OR_RETURN(CachedStatement unlogged,
                                db.PrepareCached("SELECT 1 FROM evidence_unlogged LIMIT 1"));
       OUTPOST_ASSIGN_OR_RETURN(a->unlogged_evidence_, unlogged->Step());
@@ -155,6 +185,10 @@ class Applier {
       next_seq_ = (row ? last_seq_->ColumnInt(0) : 0) + 1;
       last_seq_->Reset();
     }
+    if (runs_) {
+      OUTPOST_ASSIGN_OR_RETURN(bool known, ChangeKnown(c));
+      if (known) return Outcome::kKnown;
+    }
     const bool evidence = sync::IsEvidence(c.record_type);
     bool evidence_record = false;  // central store: this change is the stored copy of its record
     if (evidence_in_log_ && evidence) {
@@ -164,11 +198,13 @@ class Applier {
         OUTPOST_RETURN_IF_ERROR(
             BindChange(*insert_evidence_change_, c, hash, options).Bind(16, int64_t{1}).Run());
         if (db_.ChangedRows() > 0) {
-          if (on_server) ++next_seq_;
+          NoteStored(c, on_server);
           return Outcome::kStored;
         }
-        OUTPOST_ASSIGN_OR_RETURN(bool known, ChangeKnown(c));
-        if (known) return Outcome::kKnown;
+        if (!runs_) {  // with runs, asked already
+          OUTPOST_ASSIGN_OR_RETURN(bool known, ChangeKnown(c));
+          if (known) return Outcome::kKnown;
+        }
         if (options.refuse_taken_evidence) return Outcome::kEvidenceTaken;
         // Else the id was taken: the change is stored in the log only, below.
       } else {
@@ -201,19 +237,94 @@ class Applier {
       }
       return Outcome::kKnown;
     }
-    if (on_server) ++next_seq_;
+    NoteStored(c, on_server);
     OUTPOST_RETURN_IF_ERROR(Materialize(c).WithContext(c.ChangeId()));
     return Outcome::kStored;
+  }
+
+  // Writes the runs of the changes stored since the last call (schema 0016). A run that carries
+  // on the device's last stored one, in both numbers, lengthens it instead.
+  Status Finish() {
+    for (const Run& run : new_runs_) {
+      OUTPOST_ASSIGN_OR_RETURN(std::optional<Run> before, RunHolding(run.device_id, run.first - 1));
+      if (before && before->last == run.first - 1 &&
+          before->first_seq + (before->last - before->first) + 1 == run.first_seq) {
+        OUTPOST_RETURN_IF_ERROR(
+            extend_run_->Bind(1, run.device_id).Bind(2, before->first).Bind(3, run.last).Run());
+        continue;
+      }
+      OUTPOST_RETURN_IF_ERROR(insert_run_->Bind(1, run.device_id)
+                                  .Bind(2, run.first)
+                                  .Bind(3, run.last)
+                                  .Bind(4, run.first_seq)
+                                  .Run());
+    }
+    new_runs_.clear();
+    return Status::Ok();
   }
 
  private:
   explicit Applier(Database& db) : db_(db) {}
 
+  // Device numbers first..last of device_id, stored at log positions first_seq onwards.
+  struct Run {
+    std::string device_id;
+    int64_t first = 0, last = 0, first_seq = 0;
+  };
+
+  // True if the log holds change (c.device_id, c.device_seq).
   StatusOr<bool> ChangeKnown(const Change& c) {
-    change_known_->BindView(1, c.device_id).Bind(2, c.device_seq);
-    OUTPOST_ASSIGN_OR_RETURN(bool known, change_known_->Step());
-    change_known_->Reset();
-    return known;
+    if (!runs_) {
+      change_known_->BindView(1, c.device_id).Bind(2, c.device_seq);
+      OUTPOST_ASSIGN_OR_RETURN(bool known, change_known_->Step());
+      change_known_->Reset();
+      return known;
+    }
+    // A push brings numbers past the device's last stored one: one look at the runs per device
+    // and batch, none per change.
+    auto high = highest_stored_.find(c.device_id);
+    if (high == highest_stored_.end()) {
+      OUTPOST_ASSIGN_OR_RETURN(std::optional<Run> last,
+                               RunHolding(c.device_id, std::numeric_limits<int64_t>::max()));
+      high = highest_stored_.emplace(c.device_id, last ? last->last : 0).first;
+    }
+    if (c.device_seq > high->second) return false;
+    for (const Run& run : new_runs_)
+      if (run.device_id == c.device_id && run.first <= c.device_seq && c.device_seq <= run.last)
+        return true;
+    OUTPOST_ASSIGN_OR_RETURN(std::optional<Run> run, RunHolding(c.device_id, c.device_seq));
+    return run && c.device_seq <= run->last;
+  }
+
+  // The stored run of `device_id` that starts last at or before `device_seq` (it holds
+  // device_seq if it reaches that far), or nullopt.
+  StatusOr<std::optional<Run>> RunHolding(const std::string& device_id, int64_t device_seq) {
+    device_last_run_->Bind(1, device_id).Bind(2, device_seq);
+    OUTPOST_ASSIGN_OR_RETURN(bool row, device_last_run_->Step());
+    std::optional<Run> run;
+    if (row)
+      run = Run{device_id, device_last_run_->ColumnInt(0), device_last_run_->ColumnInt(1),
+                device_last_run_->ColumnInt(2)};
+    device_last_run_->Reset();
+    return run;
+  }
+
+  // Counts a change just inserted: the server's next log position moves on, and with runs the
+  // change joins the batch's last run or starts one.
+  void NoteStored(const Change& c, bool on_server) {
+    const int64_t seq = on_server ? next_seq_++ : db_.LastInsertRowId();
+    if (!runs_) return;
+    int64_t& high = highest_stored_[c.device_id];
+    high = std::max(high, c.device_seq);
+    if (!new_runs_.empty()) {
+      Run& run = new_runs_.back();
+      if (run.device_id == c.device_id && run.last + 1 == c.device_seq &&
+          run.first_seq + (run.last - run.first) + 1 == seq) {
+        run.last = c.device_seq;
+        return;
+      }
+    }
+    new_runs_.push_back({c.device_id, c.device_seq, c.device_seq, seq});
   }
 
   // Binds the first 15 columns of an insert into `changes` (see insert_change_) to `c`, which,
@@ -374,6 +485,10 @@ class Applier {
   int64_t next_seq_ = 0;  // server: the seq the next new change takes; 0 until read
   bool evidence_in_log_ = false;    // evidence is marked in `changes`, not copied (schema 0014)
   bool unlogged_evidence_ = false;  // and some evidence ids are outside the log (see 0014)
+  bool runs_ = false;               // changes are found by id through change_runs (0016)
+  std::map<std::string, int64_t, std::less<>> highest_stored_;  // runs: per device, this batch
+  std::vector<Run> new_runs_;       // runs: stored by this batch, written by Finish
+  CachedStatement device_last_run_, extend_run_, insert_run_;
   CachedStatement insert_change_, insert_evidence_change_, change_known_, last_seq_,
       evidence_exists_, learn_order_, insert_evidence_, insert_contact_, select_record_,
       upsert_record_, insert_write_, select_writes_, mark_lost_;
@@ -415,6 +530,7 @@ StatusOr<ApplyReport> ApplyValidatedChangesInTransaction(Database& db,
       case Applier::Outcome::kEvidenceTaken: report.evidence_taken.push_back(i); break;
     }
   }
+  OUTPOST_RETURN_IF_ERROR(applier->Finish());
   return report;
 }
 

@@ -100,8 +100,10 @@ TEST_CASE("a central store restored from an old backup gets the tablet's changes
   REQUIRE(tablet.progress().waiting == 0);
   // The server loses the contact and everything it knew about the device's chain.
   REQUIRE(server.server().WithDatabase([](store::Database& db) {
-    // The central store keeps a contact only as the change that brought it (schema 0014).
-    return db.Exec("DELETE FROM changes WHERE device_id = 'tablet-a'; DELETE FROM device_chains;");
+    // The central store keeps a contact only as the change that brought it (schema 0014), and
+    // finds the change by id through its device's runs (0016).
+    return db.Exec("DELETE FROM changes WHERE device_id = 'tablet-a'; DELETE FROM device_chains; "
+                   "DELETE FROM change_runs WHERE device_id = 'tablet-a';");
   }).ok());
   tablet.RecordContact(kGraceId, "c-2", "recorded after the restore");
   tablet.Sync();  // told "unknown device, resend from 1", requeues and resends both

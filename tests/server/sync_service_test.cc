@@ -137,6 +137,35 @@ TEST_CASE("one refused change never blocks the rest, and a retry is told the sam
   CHECK(central.Count("SELECT count(*) FROM rejected_changes") == 1);
 }
 
+TEST_CASE("a retry spanning several pushes gets each change's receipt as first given, refusals too") {
+  Central central;
+  TestDevice tablet("tablet-a"), other("tablet-b");
+  std::vector<sync::Change> sent;
+  for (int i = 0; i < 3; ++i) sent.push_back(tablet.Contact(kGrace, "amira.khan"));
+  sync::Change reused = testing::ContactChange("tablet-a", 0, kGrace, "amira.khan", "again");
+  reused.record_id = sent[0].record_id;
+  sent.push_back(tablet.Next(reused));
+  for (int i = 0; i < 2; ++i) sent.push_back(tablet.Contact(kGrace, "amira.khan"));
+  // The tablet's changes are stored in three stretches of the log: another device's push comes
+  // between two of its own, and the refused change 4 breaks the second.
+  sync::PushResponse one = central.Push(kAmiraA, {sent[0], sent[1], sent[2]});
+  REQUIRE(central.Push(kBenB, {other.Contact(kLeah, "ben.clarke")}).applied.size() == 1);
+  sync::PushResponse two = central.Push(kAmiraA, {sent[3], sent[4], sent[5]});
+  REQUIRE(two.rejected.size() == 1);
+  std::vector<sync::Receipt> first_receipts = one.applied;
+  first_receipts.insert(first_receipts.end(), two.applied.begin(), two.applied.end());
+  REQUIRE(first_receipts.size() == 5);
+
+  std::vector<sync::Change> retry = sent;
+  retry.push_back(tablet.Contact(kGrace, "amira.khan"));
+  sync::PushResponse reply = central.Push(kAmiraA, retry);
+  CHECK(reply.already_known == first_receipts);
+  REQUIRE(reply.rejected.size() == 1);
+  CHECK(reply.rejected[0].change_id == "tablet-a:4");
+  REQUIRE(reply.applied.size() == 1);
+  CHECK(reply.applied[0].change_id == "tablet-a:7");
+}
+
 TEST_CASE("a change no correct tablet could send refuses the whole push, and nothing is written") {
   Central central;
   TestDevice tablet("tablet-a");

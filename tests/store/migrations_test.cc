@@ -33,7 +33,7 @@ TEST_CASE("a new central store gets the common and server migrations in number o
   auto db = OpenFile(dir.File("central.sqlite"));
   auto applied = MigrateToLatest(*db, Side::kServer);
   REQUIRE(applied.ok());
-  CHECK(*applied == std::vector<int>{1, 2, 4, 5, 6, 10, 11, 12, 13, 14, 15});
+  CHECK(*applied == std::vector<int>{1, 2, 4, 5, 6, 10, 11, 12, 13, 14, 15, 16});
   CHECK(HasTable(*db, "participants"));
   CHECK(HasTable(*db, "changes"));
   CHECK(HasTable(*db, "users"));
@@ -75,7 +75,7 @@ TEST_CASE("an app update applies only the migrations the replica has not seen, k
                 .ok());
   }
   auto db = OpenFile(dir.File("replica.sqlite"));
-  auto applied = Migrate(*db, all);
+  auto applied = MigrateToLatest(*db, Side::kServer);
   REQUIRE(applied.ok());
   CHECK(*applied == std::vector<int>{3, 5, 7, 20, 21});
   auto count = db->Prepare("SELECT count(*) FROM participants");
@@ -134,16 +134,21 @@ std::vector<std::string> Rows(Database& db, const std::string& sql, int columns)
   return out;
 }
 
+// A central store as a server from before migration `number` left it: a real old version.
+std::unique_ptr<Database> CentralStoreBefore(const std::string& path, int number) {
+  std::vector<EmbeddedMigration> older;
+  for (const EmbeddedMigration& m : MigrationsFor(Side::kServer))
+    if (m.number < number) older.push_back(m);
+  auto db = OpenFile(path);
+  REQUIRE(Migrate(*db, older).ok());
+  return db;
+}
+
 }  // namespace
 
 TEST_CASE("a central store from before 0014 keeps every record, each evidence record now stored once") {
   testing::TempDir dir;
-  std::vector<EmbeddedMigration> all = MigrationsFor(Side::kServer);
-  std::vector<EmbeddedMigration> older;
-  for (const EmbeddedMigration& m : all)
-    if (m.number < 14) older.push_back(m);
-  auto db = OpenFile(dir.File("central.sqlite"));
-  REQUIRE(Migrate(*db, older).ok());
+  auto db = CentralStoreBefore(dir.File("central.sqlite"), 14);
   sync::Change duplicate = testing::ContactChange("tablet-a", 2, "p-1", "amira.khan", "again");
   duplicate.record_id = "contact-tablet-a-1";  // an evidence id sent twice: stored, never a record
   REQUIRE(ApplyChanges(*db, {testing::ParticipantChange("seed", 1, "p-1", "amira.khan"),
@@ -166,9 +171,9 @@ TEST_CASE("a central store from before 0014 keeps every record, each evidence re
   REQUIRE(records_before.size() == 3);
   REQUIRE(contacts_before.size() == 2);
 
-  auto applied = Migrate(*db, all);
+  auto applied = MigrateToLatest(*db, Side::kServer);
   REQUIRE(applied.ok());
-  CHECK(*applied == std::vector<int>{14, 15});
+  CHECK(*applied == std::vector<int>{14, 15, 16});
   CHECK(Rows(*db, records_sql, 6) == records_before);
   CHECK(Rows(*db, contacts_sql, 12) == contacts_before);
   // Only the participant (mutable) and the contact from before the log keep copies of their own.
@@ -198,4 +203,56 @@ TEST_CASE("a central store from before 0014 keeps every record, each evidence re
   REQUIRE(ApplyChanges(*db, {taken}, {"2026-11-23T11:05:00Z"}).ok());
   CHECK(Rows(*db, "SELECT notes FROM contacts WHERE contact_id = 'legacy-1'", 1) ==
         std::vector<std::string>{"'from before the log'"});
+}
+
+TEST_CASE("a central store from before 0016 finds every change it holds through runs, and no index") {
+  testing::TempDir dir;
+  auto db = CentralStoreBefore(dir.File("central.sqlite"), 16);
+  auto contacts = [](const std::string& device, int from, int to) {
+    std::vector<sync::Change> out;
+    for (int seq = from; seq <= to; ++seq)
+      out.push_back(testing::ContactChange(device, seq, "p-1", "amira.khan"));
+    return out;
+  };
+  std::vector<sync::Change> first = contacts("tablet-a", 1, 3);
+  first.insert(first.begin(), testing::ParticipantChange("seed", 1, "p-1", "amira.khan"));
+  // Log positions 1-4, 5-6, 7, 8 (tablet-c's numbers out of order, as no push stores them
+  // now), 9-10.
+  for (const auto& batch : {first, contacts("tablet-b", 1, 2), contacts("tablet-c", 3, 3),
+                            contacts("tablet-c", 1, 1), contacts("tablet-a", 4, 5)})
+    REQUIRE(ApplyChanges(*db, batch, {"2026-11-23T10:46:00Z"}).ok());
+  const std::string contacts_sql = "SELECT * FROM contacts ORDER BY contact_id";
+  const std::vector<std::string> contacts_before = Rows(*db, contacts_sql, 12);
+  REQUIRE(contacts_before.size() == 9);
+
+  auto applied = MigrateToLatest(*db, Side::kServer);
+  REQUIRE(applied.ok());
+  CHECK(*applied == std::vector<int>{16});
+  const std::string runs_sql =
+      "SELECT device_id, first_device_seq, last_device_seq, first_seq FROM change_runs "
+      "ORDER BY device_id, first_device_seq";
+  CHECK(Rows(*db, runs_sql, 4) ==
+        std::vector<std::string>{"'seed'|1|1|1", "'tablet-a'|1|3|2", "'tablet-a'|4|5|9",
+                                 "'tablet-b'|1|2|5", "'tablet-c'|1|1|8", "'tablet-c'|3|3|7"});
+  CHECK(Rows(*db, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'changes'",
+             1) == std::vector<std::string>{"'changes_evidence'"});
+  CHECK(Rows(*db, contacts_sql, 12) == contacts_before);
+
+  // Sent again, every change is known; a new one carrying on a run lengthens it, others start
+  // their own.
+  auto tablet_a = contacts("tablet-a", 1, 6);
+  auto next = ApplyChanges(*db, {tablet_a.back()}, {"2026-11-23T11:00:00Z"});
+  REQUIRE(next.ok());
+  CHECK(next->applied == std::vector<std::string>{"tablet-a:6"});
+  auto again = contacts("tablet-c", 1, 3);
+  again.insert(again.end(), tablet_a.begin(), tablet_a.end());
+  auto mixed = ApplyChanges(*db, again, {"2026-11-23T11:05:00Z"});
+  REQUIRE(mixed.ok());
+  CHECK(mixed->applied == std::vector<std::string>{"tablet-c:2"});
+  CHECK(mixed->already_known.size() == 8);
+  CHECK(Rows(*db, runs_sql, 4) ==
+        std::vector<std::string>{"'seed'|1|1|1", "'tablet-a'|1|3|2", "'tablet-a'|4|6|9",
+                                 "'tablet-b'|1|2|5", "'tablet-c'|1|1|8", "'tablet-c'|2|2|12",
+                                 "'tablet-c'|3|3|7"});
+  CHECK(Rows(*db, "SELECT count(*) FROM changes", 1) == std::vector<std::string>{"12"});
 }
