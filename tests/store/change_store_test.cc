@@ -31,6 +31,15 @@ int64_t Count(Database& db, const std::string& table) {
 
 const std::string kGrace = "1c7a4d2f-6e2b-4d88-8b1f-2a3e4d5c6b72";
 
+// A central store holding Grace and `contact` of hers.
+std::unique_ptr<Database> CentralHolding(const std::string& path, const sync::Change& contact) {
+  auto db = NewStore(path, Side::kServer);
+  REQUIRE(ApplyChanges(*db, {ParticipantChange("seed", 1, kGrace, "amira.khan"), contact},
+                       {"2026-11-23T10:46:00Z"})
+              .ok());
+  return db;
+}
+
 }  // namespace
 
 TEST_CASE("a push applied twice is the same as applied once") {
@@ -227,11 +236,8 @@ TEST_CASE("evidence is written once: a second write of the same contact id is re
 
 TEST_CASE("a push's change reusing an evidence id is not stored at all, whoever holds the id") {
   testing::TempDir dir;
-  auto db = NewStore(dir.File("central.sqlite"), Side::kServer);
   const sync::Change stored = ContactChange("tablet-a", 1, kGrace, "amira.khan");
-  REQUIRE(ApplyChanges(*db, {ParticipantChange("seed", 1, kGrace, "amira.khan"), stored},
-                       {"2026-11-23T10:46:00Z"})
-              .ok());
+  auto db = CentralHolding(dir.File("central.sqlite"), stored);
   int seq = 0;
   auto contact = [&](const std::string& record_id) {
     sync::Change c = ContactChange("tablet-b", ++seq, kGrace, "amira.khan");
@@ -271,6 +277,38 @@ TEST_CASE("a push's change reusing an evidence id is not stored at all, whoever 
   CHECK(logged->applied == std::vector<std::string>{"tablet-c:2"});
   CHECK(logged->evidence_taken.empty());
   CHECK(Count(*db, "records WHERE record_id = '" + stored.record_id + "'") == 1);
+}
+
+TEST_CASE("a long push of new contacts goes in whole, a reused id among them refused alone") {
+  testing::TempDir dir;
+  const sync::Change stored = ContactChange("tablet-a", 1, kGrace, "amira.khan");
+  auto db = CentralHolding(dir.File("central.sqlite"), stored);
+  std::vector<sync::Change> push;
+  for (int seq = 1; seq <= 40; ++seq) push.push_back(ContactChange("tablet-b", seq, kGrace, "amira.khan"));
+  push[19].record_id = stored.record_id;    // taken before the push
+  push[29].record_id = push[4].record_id;   // taken earlier in the push
+  ApplyOptions options{"2026-11-23T10:47:00Z"};
+  options.refuse_taken_evidence = true;
+  auto report = ApplyChanges(*db, push, options);
+  REQUIRE(report.ok());
+  CHECK(report->evidence_taken == std::vector<size_t>{19, 29});
+  CHECK(report->applied.size() == 38);
+  CHECK(Count(*db, "changes WHERE device_id = 'tablet-b'") == 38);
+  // Each stored change is found by its id at the log position it was given.
+  auto runs = db->Prepare("SELECT first_device_seq, last_device_seq, first_seq FROM change_runs "
+                          "WHERE device_id = 'tablet-b' ORDER BY first_device_seq");
+  REQUIRE(runs.ok());
+  std::vector<std::vector<int64_t>> found;
+  while (*runs->Step())
+    found.push_back({runs->ColumnInt(0), runs->ColumnInt(1), runs->ColumnInt(2)});
+  CHECK(found == std::vector<std::vector<int64_t>>{{1, 19, 3}, {21, 29, 22}, {31, 40, 31}});
+  CHECK(Count(*db, "changes c JOIN change_runs r ON r.device_id = c.device_id AND "
+                   "c.device_seq BETWEEN r.first_device_seq AND r.last_device_seq "
+                   "WHERE c.seq != r.first_seq + c.device_seq - r.first_device_seq") == 0);
+  auto again = ApplyChanges(*db, push, options);
+  REQUIRE(again.ok());
+  CHECK(again->already_known.size() == 38);
+  CHECK(again->evidence_taken == std::vector<size_t>{19, 29});
 }
 
 TEST_CASE("concurrent edits of a plan item: the later clock wins and the loser is kept as a conflict") {
