@@ -248,7 +248,8 @@ class Applier {
 
   // Stores changes[0, kRowsPerInsert) by one statement and returns true, if they can go in so:
   // on the server with runs (0016) and every evidence id in the log, new evidence of one device
-  // in rising numbers. A statement per row costs about as much again as the row (bench_sync).
+  // in rising numbers. Sparing 15 statement runs saves about 0.4 µs of the 5.6 a pushed change
+  // took (bench_sync).
   // Returns false, having stored nothing, if they cannot or if one of their evidence ids is
   // taken (the statement stops at the unique index and SQLite takes it back whole): Apply then
   // takes them one by one.
