@@ -292,39 +292,6 @@ StatusOr<std::string> CanonicalFields(std::string_view fields) {
 
 namespace {
 
-// True if `text` is well-formed UTF-8 (no overlong form, surrogate or code point past U+10FFFF).
-bool IsUtf8(std::string_view text) {
-  size_t i = 0;
-  while (i < text.size()) {
-    const unsigned char lead = text[i];
-    if (lead < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t length = 0;
-    unsigned char low = 0x80, high = 0xbf;  // the range of the second byte
-    if (lead >= 0xc2 && lead <= 0xdf) length = 2;
-    else if (lead >= 0xe0 && lead <= 0xef) {
-      length = 3;
-      if (lead == 0xe0) low = 0xa0;   // overlong
-      if (lead == 0xed) high = 0x9f;  // surrogates
-    } else if (lead >= 0xf0 && lead <= 0xf4) {
-      length = 4;
-      if (lead == 0xf0) low = 0x90;   // overlong
-      if (lead == 0xf4) high = 0x8f;  // past U+10FFFF
-    } else {
-      return false;
-    }
-    if (i + length > text.size()) return false;
-    for (size_t k = 1; k < length; ++k) {
-      const unsigned char c = text[i + k];
-      if (c < (k == 1 ? low : 0x80) || c > (k == 1 ? high : 0xbf)) return false;
-    }
-    i += length;
-  }
-  return true;
-}
-
 // An identifier is shown, logged and passed to C APIs as text: a control character (a NUL above
 // all, which the wire can carry as \u0000) would cut it short or break the line it is shown on.
 // The wire only carries UTF-8; a change made in process must be as well, or it could not be
@@ -333,7 +300,7 @@ bool IsIdentifier(std::string_view id) {
   if (id.empty() || id.size() > 64) return false;
   for (unsigned char c : id)
     if (c < 0x20 || c == 0x7f) return false;
-  return IsUtf8(id);
+  return internal::IsUtf8(id);
 }
 
 constexpr const char* kIdentifierRule =

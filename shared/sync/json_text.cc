@@ -76,6 +76,19 @@ int HexValue(char c) {
 
 }  // namespace
 
+bool IsUtf8(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const size_t n = Utf8Length(text, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
 bool AppendJsonString(std::string& out, std::string_view text) {
   const size_t start = out.size();
   out.push_back('"');

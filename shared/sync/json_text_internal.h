@@ -26,6 +26,9 @@ namespace outpost::sync::internal {
 // Returned by the scanners for text that is not in canonical form.
 inline constexpr size_t kNotCanonical = std::string_view::npos;
 
+// True if `text` is well-formed UTF-8, as nlohmann's lexer and dump() take it.
+bool IsUtf8(std::string_view text);
+
 // Appends `text` as a JSON string literal (with its quotes), escaped as dump() escapes it.
 // Returns false, appending nothing, if `text` is not valid UTF-8 (dump() refuses it).
 bool AppendJsonString(std::string& out, std::string_view text);
