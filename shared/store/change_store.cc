@@ -78,23 +78,24 @@ class Applier {
         CachedStatement runs,
         db.PrepareCached("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'change_runs'"));
     OUTPOST_ASSIGN_OR_RETURN(a->runs_, runs->Step());
+    // The central store's inserts into `changes` (schema 0014 on) differ only in what follows
+    // their first row.
+    const std::string central_insert =
+        "INSERT INTO changes(device_id, device_seq, hlc, author, record_type, record_id, "
+        "participant_id, fields, captured_at, received_at, server_seq, prev_hash, hash, base, "
+        "seq, evidence_record) VALUES ";
     OUTPOST_ASSIGN_OR_RETURN(
         a->insert_change_,
         db.PrepareCached(
-            a->runs_ ? "INSERT INTO changes(device_id, device_seq, hlc, author, record_type, "
-                       "record_id, participant_id, fields, captured_at, received_at, server_seq, "
-                       "prev_hash, hash, base, seq, evidence_record) "
-                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+            a->runs_ ? central_insert + "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
             : a->evidence_in_log_
-                ? "INSERT INTO changes(device_id, device_seq, hlc, author, record_type, "
-                  "record_id, participant_id, fields, captured_at, received_at, server_seq, "
-                  "prev_hash, hash, base, seq, evidence_record) "
-                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-                  "ON CONFLICT(device_id, device_seq) DO NOTHING"
-                : "INSERT INTO changes(device_id, device_seq, hlc, author, record_type, "
-                  "record_id, participant_id, fields, captured_at, received_at, server_seq, "
-                  "prev_hash, hash, base, seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-                  "ON CONFLICT(device_id, device_seq) DO NOTHING"));
+                ? central_insert +
+                      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(device_id, device_seq) DO NOTHING"
+                : std::string("INSERT INTO changes(device_id, device_seq, hlc, author, record_type, "
+                              "record_id, participant_id, fields, captured_at, received_at, "
+                              "server_seq, prev_hash, hash, base, seq) "
+                              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
+                              "ON CONFLICT(device_id, device_seq) DO NOTHING")));
     if (a->runs_) {
       OUTPOST_ASSIGN_OR_RETURN(
           a->device_last_run_,
@@ -106,10 +107,7 @@ class Applier {
           db.PrepareCached("UPDATE change_runs SET last_device_seq = ?3 "
                            "WHERE device_id = ?1 AND first_device_seq = ?2"));
       // No ON CONFLICT: a taken evidence id must stop the statement (ApplyEvidenceRows).
-      std::string rows =
-          "INSERT INTO changes(device_id, device_seq, hlc, author, record_type, record_id, "
-          "participant_id, fields, captured_at, received_at, server_seq, prev_hash, hash, base, "
-          "seq, evidence_record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)";
+      std::string rows = central_insert + "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)";
       for (size_t k = 1; k < kRowsPerInsert; ++k) rows += ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)";
       OUTPOST_ASSIGN_OR_RETURN(a->insert_evidence_rows_, db.PrepareCached(rows));
       OUTPOST_ASSIGN_OR_RETURN(
@@ -120,10 +118,8 @@ class Applier {
     if (a->evidence_in_log_) {
       OUTPOST_ASSIGN_OR_RETURN(
           a->insert_evidence_change_,
-          db.PrepareCached("INSERT INTO changes(device_id, device_seq, hlc, author, record_type, "
-                           "record_id, participant_id, fields, captured_at, received_at, "
-                           "server_seq, prev_hash, hash, base, seq, evidence_record) "
-                           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"));
+          db.PrepareCached(central_insert +
+                           "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING"));
       if (!a->runs_) {
         OUTPOST_ASSIGN_OR_RETURN(
             a->change_known_,
@@ -214,8 +210,11 @@ class Applier {
         OUTPOST_ASSIGN_OR_RETURN(bool exists, evidence_exists_->Step());
         evidence_exists_->Reset();
         if (exists && options.refuse_taken_evidence) {
-          OUTPOST_ASSIGN_OR_RETURN(bool known, ChangeKnown(c));
-          return known ? Outcome::kKnown : Outcome::kEvidenceTaken;
+          if (!runs_) {  // with runs, asked already
+            OUTPOST_ASSIGN_OR_RETURN(bool known, ChangeKnown(c));
+            if (known) return Outcome::kKnown;
+          }
+          return Outcome::kEvidenceTaken;
         }
         evidence_record = !exists;
       }
@@ -366,8 +365,11 @@ class Applier {
   // Counts a change just inserted: the server's next log position moves on, and with runs the
   // change joins the batch's last run or starts one.
   void NoteStored(const Change& c, bool on_server) {
+    if (!runs_) {
+      if (on_server) ++next_seq_;
+      return;
+    }
     const int64_t seq = on_server ? next_seq_++ : db_.LastInsertRowId();
-    if (!runs_) return;
     int64_t& high = highest_stored_[c.device_id];
     high = std::max(high, c.device_seq);
     if (!new_runs_.empty()) {
