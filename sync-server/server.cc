@@ -28,6 +28,10 @@ namespace outpost::server {
 
 namespace {
 
+// A push body up to this size leaves its decoded request's memory to the thread's next push (a
+// push of 1,000 contacts is about 550 KB).
+constexpr size_t kKeptPushBytes = 1024 * 1024;
+
 int64_t NowMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
@@ -138,12 +142,23 @@ struct SyncServer::Impl {
   }
 
   void HandlePush(const httplib::Request& req, httplib::Response& res) {
-    auto request = sync::DecodePushRequest(req.body);
-    if (!request.ok()) return SendError(res, request.status());
+    // Each thread decodes push after push into one request, whose strings keep their memory:
+    // a push of 500 changes would otherwise allocate and free some 3,000 strings. The memory of
+    // a rare large push is not kept.
+    thread_local sync::PushRequest request;
+    struct ReleaseIfLarge {
+      sync::PushRequest& request;
+      size_t body_bytes;
+      ~ReleaseIfLarge() {
+        if (body_bytes > kKeptPushBytes) request = sync::PushRequest{};
+      }
+    } release{request, req.body.size()};
+    Status decoded = sync::DecodePushRequestInto(req.body, &request);
+    if (!decoded.ok()) return SendError(res, decoded);
     std::lock_guard lock(db_mutex);
     auto who = AuthenticateToken(BearerToken(req));
     if (!who.ok()) return SendError(res, who.status());
-    auto response = Push(*db, *who, *request, NowMs());
+    auto response = Push(*db, *who, request, NowMs());
     if (!response.ok()) return SendError(res, response.status());
     CatchUpLocked();
     SendJson(res, sync::Encode(*response));

@@ -260,10 +260,17 @@ bool IsKnownRecordType(std::string_view record_type) { return FindType(record_ty
 
 std::string ChangeHash(const Change& c) {
   // Stored and pushed changes carry canonical fields and base: their text is spliced in as it is.
-  std::string text;
-  text.reserve(256 + c.fields.size());
-  if (internal::AppendCanonicalChange(text, c, /*server_fields=*/false)) return Sha256Hex(text);
-  return internal::ChangeHashOfDom(c);
+  // The server hashes every change pushed to it, so the text is built in a buffer kept from one
+  // call to the next rather than one allocated for each.
+  // A rare large change (a long signed document) does not keep its buffer.
+  constexpr size_t kKeptBufferBytes = 16 * 1024;
+  thread_local std::string text;
+  text.clear();
+  std::string hash = internal::AppendCanonicalChange(text, c, /*server_fields=*/false)
+                         ? Sha256Hex(text)
+                         : internal::ChangeHashOfDom(c);
+  if (text.capacity() > kKeptBufferBytes) text = std::string();
+  return hash;
 }
 
 std::string internal::ChangeHashOfDom(const Change& c) {

@@ -168,7 +168,12 @@ class CanonicalReader {
     const size_t end = internal::ScanString(text_, pos_, &escaped);
     if (end == internal::kNotCanonical) return false;
     const std::string_view raw = text_.substr(pos_ + 1, end - pos_ - 2);
-    *out = escaped ? internal::Unescape(raw) : std::string(raw);
+    // Assigned rather than replaced, so that a string reused from an earlier message keeps its
+    // buffer (DecodePushRequestInto).
+    if (escaped)
+      *out = internal::Unescape(raw);
+    else
+      out->assign(raw);
     pos_ = end;
     return true;
   }
@@ -205,16 +210,22 @@ class CanonicalReader {
     pos_ = end;
     return true;
   }
-  // `[item,...]`, each read into a new element of `out` by `read_item`.
+  // `[item,...]`, each read by `read_item` into the next element of `out`: the elements `out`
+  // already has are overwritten (each reader sets every member), then new ones are added, and
+  // any left over are dropped.
   template <typename T, typename Read>
   bool List(std::vector<T>* out, Read read_item) {
     if (!Char('[')) return false;
-    if (Char(']')) return true;
-    do {
-      out->emplace_back();
-      if (!read_item(&out->back())) return false;
-    } while (Char(','));
-    return Char(']');
+    size_t count = 0;
+    if (!Char(']')) {
+      do {
+        if (count == out->size()) out->emplace_back();
+        if (!read_item(&(*out)[count++])) return false;
+      } while (Char(','));
+      if (!Char(']')) return false;
+    }
+    out->resize(count);
+    return true;
   }
   bool Strings(std::vector<std::string>* out) {
     return List(out, [this](std::string* s) { return String(s); });
@@ -261,14 +272,18 @@ void AppendChanges(std::string& out, const std::vector<Change>& changes);
 
 namespace internal {
 
-std::optional<PushRequest> DecodeCanonicalPushRequest(std::string_view text) {
+bool DecodeCanonicalPushRequestInto(std::string_view text, PushRequest* m) {
   CanonicalReader r(text);
+  m->protocol = kProtocolVersion;
+  return r.Char('{') && r.Key("changes", true) && r.Changes(&m->changes) && r.Key("device_id") &&
+         r.String(&m->device_id) && r.Key("protocol") && r.Protocol() && r.Key("sent_at") &&
+         r.String(&m->sent_at) && r.Char('}') && r.AtEnd() &&
+         m->changes.size() <= static_cast<size_t>(kMaxChangesPerPush);
+}
+
+std::optional<PushRequest> DecodeCanonicalPushRequest(std::string_view text) {
   PushRequest m;
-  if (!(r.Char('{') && r.Key("changes", true) && r.Changes(&m.changes) && r.Key("device_id") &&
-        r.String(&m.device_id) && r.Key("protocol") && r.Protocol() && r.Key("sent_at") &&
-        r.String(&m.sent_at) && r.Char('}') && r.AtEnd()))
-    return std::nullopt;
-  if (m.changes.size() > static_cast<size_t>(kMaxChangesPerPush)) return std::nullopt;
+  if (!DecodeCanonicalPushRequestInto(text, &m)) return std::nullopt;
   return m;
 }
 
@@ -593,6 +608,12 @@ StatusOr<SignInResponse> DecodeSignInResponse(std::string_view text) {
 StatusOr<PushRequest> DecodePushRequest(std::string_view text) {
   if (auto fast = internal::DecodeCanonicalPushRequest(text)) return std::move(*fast);
   return internal::DecodePushRequestGeneral(text);
+}
+
+Status DecodePushRequestInto(std::string_view text, PushRequest* into) {
+  if (internal::DecodeCanonicalPushRequestInto(text, into)) return Status::Ok();
+  OUTPOST_ASSIGN_OR_RETURN(*into, internal::DecodePushRequestGeneral(text));
+  return Status::Ok();
 }
 
 StatusOr<PushRequest> internal::DecodePushRequestGeneral(std::string_view text) {

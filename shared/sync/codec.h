@@ -27,6 +27,10 @@ std::string EncodeChange(const Change& change);
 StatusOr<SignInRequest> DecodeSignInRequest(std::string_view json);
 StatusOr<SignInResponse> DecodeSignInResponse(std::string_view json);
 StatusOr<PushRequest> DecodePushRequest(std::string_view json);
+// The same, into a request kept from an earlier push: its changes' strings are overwritten in
+// place, so a server decoding push after push into one request reuses their memory rather than
+// allocating some six strings per change. On an error `into` holds no request.
+Status DecodePushRequestInto(std::string_view json, PushRequest* into);
 StatusOr<PushResponse> DecodePushResponse(std::string_view json);
 StatusOr<PullResponse> DecodePullResponse(std::string_view json);
 StatusOr<ErrorBody> DecodeErrorBody(std::string_view json);

@@ -21,6 +21,9 @@ namespace outpost::sync::internal {
 // objects of strings) and within the limits the general path checks; nullopt otherwise.
 std::optional<PushRequest> DecodeCanonicalPushRequest(std::string_view text);
 std::optional<PullResponse> DecodeCanonicalPullResponse(std::string_view text);
+// The same into `into`, reusing its strings' buffers; false (with `into` in any state) where
+// DecodeCanonicalPushRequest returns nullopt.
+bool DecodeCanonicalPushRequestInto(std::string_view text, PushRequest* into);
 
 // The general path alone, as the public decoders fall back to it.
 StatusOr<PushRequest> DecodePushRequestGeneral(std::string_view text);

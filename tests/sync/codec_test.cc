@@ -148,6 +148,51 @@ TEST_CASE("a push as Encode writes it is read by the fast path, to the same requ
   CHECK(*fast == request);
 }
 
+TEST_CASE("a push decoded into a request kept from earlier pushes is the push as sent, nothing of theirs left") {
+  // A server thread decodes push after push into one request: first a longer push with other
+  // values in every member, then a shorter one, then one with more changes than either.
+  testing::TestDevice other("tablet-b");
+  PushRequest longer;
+  longer.device_id = "tablet-b";
+  longer.sent_at = "2026-11-24T08:00:00Z";
+  for (int i = 0; i < 5; ++i)
+    longer.changes.push_back(other.Contact("p-22", "ben.okafor", std::string(300, 'x')));
+  longer.changes[0].received_at = "2026-11-24T08:01:00Z";  // the server's members are read too
+  longer.changes[0].server_seq = 41;
+  PushRequest more = longer;
+  more.changes.push_back(other.Contact("p-23", "ben.okafor"));
+  more.changes.push_back(other.Contact("p-23", "ben.okafor"));
+
+  PushRequest kept;
+  REQUIRE(DecodePushRequestInto(Encode(longer), &kept).ok());
+  CHECK(kept == longer);
+  REQUIRE(DecodePushRequestInto(Encode(SamplePush()), &kept).ok());
+  CHECK(kept == SamplePush());
+  REQUIRE(DecodePushRequestInto(Encode(more), &kept).ok());
+  CHECK(kept == more);
+
+  SUBCASE("a push in another form (the strict path) replaces what was kept") {
+    std::string spaced = Encode(SamplePush());
+    spaced.insert(1, " ");
+    REQUIRE(DecodePushRequestInto(spaced, &kept).ok());
+    CHECK(kept == SamplePush());
+  }
+  SUBCASE("a push with no changes leaves none of the kept ones") {
+    PushRequest empty = SamplePush();
+    empty.changes.clear();
+    REQUIRE(DecodePushRequestInto(Encode(empty), &kept).ok());
+    CHECK(kept == empty);
+  }
+  SUBCASE("a refused push is refused with the same field as a fresh decode names") {
+    std::string extra = Encode(SamplePush());
+    extra.insert(1, "\"admin\":true,");
+    const Status refused = DecodePushRequestInto(extra, &kept);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.where() == "admin");
+    CHECK(refused.what() == DecodePushRequest(extra).status().what());
+  }
+}
+
 TEST_CASE("a pull page as Encode writes it is read by the fast path, to the same page") {
   PullResponse page;
   page.changes = SamplePush().changes;
