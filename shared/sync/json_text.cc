@@ -230,10 +230,14 @@ bool AppendCanonicalChange(std::string& out, const Change& c, bool server_fields
 bool StringObject::Read(std::string_view text) {
   members_.clear();
   owned_.clear();
-  std::vector<RawMember> raw;
-  // No record type has more fields: one allocation rather than one per doubling ("{}" needs none).
-  if (text.size() > 2) raw.reserve(16);
-  if (ScanStringObject(text, 0, &raw) == text.size()) {
+  // Read for every change the server is sent: the scan's list is kept from call to call, where a
+  // new one would cost an allocation each time; the list of an object far larger than any record
+  // type's fields is not kept.
+  constexpr size_t kKeptMembers = 64;
+  thread_local std::vector<RawMember> raw;
+  raw.clear();
+  const bool canonical = ScanStringObject(text, 0, &raw) == text.size();
+  if (canonical) {
     size_t escaped = 0;
     for (const RawMember& m : raw) escaped += m.escaped ? 1 : 0;
     owned_.reserve(escaped);  // no reallocation below: the views into owned_ stay valid
@@ -242,8 +246,9 @@ bool StringObject::Read(std::string_view text) {
       if (m.escaped) owned_.push_back(Unescape(m.raw));
       members_.push_back({m.key, m.escaped ? std::string_view(owned_.back()) : m.raw});
     }
-    return true;
   }
+  if (raw.capacity() > kKeptMembers) raw = std::vector<RawMember>();
+  if (canonical) return true;
   // Anything else (spaces, unsorted keys, other escapes, not JSON at all): nlohmann decides.
   nlohmann::json parsed = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded() || !parsed.is_object()) return false;
