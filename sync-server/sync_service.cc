@@ -258,14 +258,15 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
       break;
     }
     last_seq = c.device_seq;
-    last_hash = sync::ChangeHash(c);
+    std::string hash = sync::ChangeHash(c);
+    last_hash = hash;  // a copy into the buffer last_hash has: the hash itself goes on below
     if (!judged->refusal.ok()) {
       OUTPOST_RETURN_IF_ERROR(refuse(i, judged->refusal));
       continue;
     }
     if (c.record_type == "participant") reassigned.insert(c.participant_id);
     accepted.push_back(&c);
-    accepted_hashes.push_back(last_hash);
+    accepted_hashes.push_back(std::move(hash));
     accepted_at.push_back(i);
   }
 

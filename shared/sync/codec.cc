@@ -457,7 +457,10 @@ std::string Encode(const PushRequest& m) {
   out.append(",\"device_id\":");
   if (internal::AppendJsonString(out, m.device_id)) {
     out.append(",\"protocol\":").append(std::to_string(m.protocol)).append(",\"sent_at\":");
-    if (internal::AppendJsonString(out, m.sent_at)) return out + "}";
+    if (internal::AppendJsonString(out, m.sent_at)) {
+      out.push_back('}');
+      return out;
+    }
   }
   json changes = json::array();
   for (const Change& c : m.changes) changes.push_back(ChangeToJson(c));
@@ -510,7 +513,8 @@ std::string Encode(const PushResponse& m) {
           if (written) {
             out.append("],\"resend_from\":").append(std::to_string(m.resend_from));
             out.append(",\"unknown_device\":").append(m.unknown_device ? "true" : "false");
-            return out + "}";
+            out.push_back('}');
+            return out;
           }
         }
       }
@@ -543,7 +547,10 @@ std::string Encode(const PullResponse& m) {
       out.append(",\"next_cursor\":").append(std::to_string(m.next_cursor));
       out.append(",\"protocol\":").append(std::to_string(m.protocol));
       out.append(",\"removed_participants\":");
-      if (AppendStrings(out, m.removed_participants)) return out + "}";
+      if (AppendStrings(out, m.removed_participants)) {
+        out.push_back('}');
+        return out;
+      }
     }
   }
   json changes = json::array();
