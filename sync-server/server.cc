@@ -155,13 +155,20 @@ struct SyncServer::Impl {
     } release{request, req.body.size()};
     Status decoded = sync::DecodePushRequestInto(req.body, &request);
     if (!decoded.ok()) return SendError(res, decoded);
-    std::lock_guard lock(db_mutex);
-    auto who = AuthenticateToken(BearerToken(req));
-    if (!who.ok()) return SendError(res, who.status());
-    auto response = Push(*db, *who, request, NowMs());
-    if (!response.ok()) return SendError(res, response.status());
-    CatchUpLocked();
-    SendJson(res, sync::Encode(*response));
+    // Checked before the store's lock is taken: while one tablet's push is written, the pushes
+    // of others are being decoded and checked on their own threads.
+    PushChecks checks = CheckPush(request);
+    sync::PushResponse response;
+    {
+      std::lock_guard lock(db_mutex);
+      auto who = AuthenticateToken(BearerToken(req));
+      if (!who.ok()) return SendError(res, who.status());
+      auto pushed = Push(*db, *who, request, NowMs(), &checks);
+      if (!pushed.ok()) return SendError(res, pushed.status());
+      response = std::move(pushed).value();
+      CatchUpLocked();
+    }
+    SendJson(res, sync::Encode(response));
   }
 
   void HandlePull(const httplib::Request& req, httplib::Response& res) {

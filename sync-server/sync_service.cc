@@ -57,10 +57,12 @@ struct Judging {
   }
 };
 
-StatusOr<Verdict> Judge(Judging& judging, const Principal& who, const Change& change) {
+// `validity`: sync::ValidateChange of `change`.
+StatusOr<Verdict> Judge(Judging& judging, const Principal& who, const Change& change,
+                        const Status& validity) {
   if (change.device_id != who.device_id)
     return Status::PermissionDenied("device_id", "must be the pushing device");
-  OUTPOST_RETURN_IF_ERROR(sync::ValidateChange(change));
+  OUTPOST_RETURN_IF_ERROR(validity);
   if (change.author != who.username)
     return Status::PermissionDenied("author", "must be the signed-in user");
   if (who.IsKeyWorker()) {
@@ -115,8 +117,27 @@ Status RecordReassignments(store::Database& db, const std::set<std::string>& par
 
 }  // namespace
 
+PushChecks CheckPush(const sync::PushRequest& request) {
+  PushChecks checks;
+  checks.validity.reserve(request.changes.size());
+  checks.hashes.reserve(request.changes.size());
+  for (const Change& c : request.changes) {
+    checks.validity.push_back(sync::ValidateChange(c));
+    checks.hashes.push_back(sync::ChangeHash(c));
+  }
+  return checks;
+}
+
 StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
-                                  const sync::PushRequest& request, int64_t now_ms) {
+                                  const sync::PushRequest& request, int64_t now_ms,
+                                  PushChecks* checks) {
+  if (checks != nullptr && (checks->validity.size() != request.changes.size() ||
+                            checks->hashes.size() != request.changes.size()))
+    return Status::InvalidArgument("checks", "must be CheckPush of this request: " +
+                                                 std::to_string(checks->hashes.size()) +
+                                                 " hashes for " +
+                                                 std::to_string(request.changes.size()) +
+                                                 " changes");
   if (request.device_id != who.device_id)
     return Status::PermissionDenied("device_id", "the session belongs to another device");
   if (who.role == "compliance_officer")
@@ -239,7 +260,8 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
     }
     // Judged before the chain is looked at, so that input no correct tablet could send is
     // refused as such even when it also claims a gap.
-    auto judged = Judge(judging, who, c);
+    auto judged = Judge(judging, who, c,
+                        checks != nullptr ? checks->validity[i] : sync::ValidateChange(c));
     if (!judged.ok()) return judged.status().WithContext(where());
     if (c.device_seq > last_seq + 1) {
       response.resend_from = last_seq + 1;
@@ -258,7 +280,7 @@ StatusOr<sync::PushResponse> Push(store::Database& db, const Principal& who,
       break;
     }
     last_seq = c.device_seq;
-    std::string hash = sync::ChangeHash(c);
+    std::string hash = checks != nullptr ? std::move(checks->hashes[i]) : sync::ChangeHash(c);
     last_hash = hash;  // a copy into the buffer last_hash has: the hash itself goes on below
     if (!judged->refusal.ok()) {
       OUTPOST_RETURN_IF_ERROR(refuse(i, judged->refusal));

@@ -311,3 +311,75 @@ TEST_CASE("an evidence id held outside the log, from before schema 0014, is refu
   CHECK(reply.rejected[0].where == "changes[0].record_id");
   CHECK(reply.rejected[0].reason == "evidence is written once; record a correction");
 }
+
+TEST_CASE("a push checked before the store is locked is answered and stored as one checked inside") {
+  // The same pushes go to two central stores, to one with CheckPush's results (as the server
+  // works them out before taking the lock) and to the other without.
+  Central checked_first, checked_inside;
+  TestDevice tablet("tablet-a"), desk("desk-c");
+  std::vector<sync::Change> sent;
+  for (int i = 0; i < 3; ++i) sent.push_back(tablet.Contact(kGrace, "amira.khan"));
+  sync::Change reused = testing::ContactChange("tablet-a", 0, kGrace, "amira.khan", "again");
+  reused.record_id = sent[0].record_id;  // refused alone: evidence is written once
+  sent.push_back(tablet.Next(reused));
+  sync::Change move = testing::ParticipantChange("desk-c", 0, kGrace, "ben.clarke");
+  move.author = "carys.jones";
+  move.fields = R"({"key_worker":"ben.clarke"})";
+  move = desk.Next(move);
+  sync::Change after_move = testing::ContactChange("tablet-a", 0, kGrace, "amira.khan");
+  after_move.captured_at = "2026-11-23T12:00:00Z";  // refused alone: Grace has moved on
+  after_move = tablet.Next(after_move);
+  sync::Change invalid = testing::ContactChange("tablet-a", 0, kGrace, "amira.khan");
+  invalid.fields = R"({"notes":"no date or mode"})";  // refuses its whole push
+  invalid = tablet.Next(invalid);
+
+  struct Sent {
+    server::Principal who;
+    std::vector<sync::Change> changes;
+    int64_t now = kNow;
+  };
+  const std::vector<Sent> pushes = {
+      {kAmiraA, {sent[0], sent[1]}},
+      {kAmiraA, {sent[0], sent[1], sent[2], sent[3]}},  // a retry, then new changes
+      {kCarys, {move}, kNow - 3600 * 1000},             // Grace moves to Ben at 11:13
+      {kAmiraA, {sent[2], sent[3], after_move}},
+      {kAmiraA, {invalid}},
+  };
+  for (size_t n = 0; n < pushes.size(); ++n) {
+    CAPTURE(n);
+    const Sent& push = pushes[n];
+    const sync::PushRequest request{sync::kProtocolVersion, push.who.device_id, push.changes,
+                                    FormatUtc(push.now)};
+    server::PushChecks checks = server::CheckPush(request);
+    auto first = server::Push(*checked_first.db, push.who, request, push.now, &checks);
+    auto inside = server::Push(*checked_inside.db, push.who, request, push.now);
+    REQUIRE(first.ok() == inside.ok());
+    CHECK(first.ok() == (n + 1 < pushes.size()));  // only the last push is refused whole
+    if (first.ok()) {
+      CHECK(*first == *inside);
+    } else {
+      CHECK(first.status().where() == inside.status().where());
+      CHECK(first.status().what() == inside.status().what());
+    }
+  }
+  for (const char* sql : {"SELECT count(*) FROM changes", "SELECT count(*) FROM rejected_changes",
+                          "SELECT count(*) FROM contacts"})
+    CHECK(checked_first.Count(sql) == checked_inside.Count(sql));
+  CHECK(checked_first.Count("SELECT count(*) FROM rejected_changes") == 2);
+}
+
+TEST_CASE("checks worked out for another push are refused, and nothing is written") {
+  Central central;
+  TestDevice tablet("tablet-a");
+  const sync::PushRequest one{sync::kProtocolVersion, "tablet-a",
+                              {tablet.Contact(kGrace, "amira.khan")}, FormatUtc(kNow)};
+  const sync::PushRequest two{sync::kProtocolVersion, "tablet-a",
+                              {one.changes[0], tablet.Contact(kGrace, "amira.khan")},
+                              FormatUtc(kNow)};
+  server::PushChecks checks = server::CheckPush(one);
+  auto reply = server::Push(*central.db, kAmiraA, two, kNow, &checks);
+  REQUIRE_FALSE(reply.ok());
+  CHECK(reply.status().where() == "checks");
+  CHECK(reply.status().what() == "must be CheckPush of this request: 1 hashes for 2 changes");
+  CHECK(central.Count("SELECT count(*) FROM changes WHERE device_id = 'tablet-a'") == 0);
+}
