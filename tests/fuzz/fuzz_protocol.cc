@@ -152,7 +152,10 @@ void FuzzPush(Central& central, const sync::PushRequest& request, const server::
     }
     (void)sync::EncodeChange(change);
   }
-  auto first = server::Push(*central.db, who, request, central.now_ms);
+  // Checked first, as the server's route does before taking the store's lock; the retry is
+  // checked inside Push.
+  server::PushChecks checks = server::CheckPush(request);
+  auto first = server::Push(*central.db, who, request, central.now_ms, &checks);
   if (!first.ok()) return ExpectRefusal(first.status(), "Push");
   auto retry = server::Push(*central.db, who, request, central.now_ms);
   if (!retry.ok()) return ExpectRefusal(retry.status(), "Push (retry)");
@@ -191,9 +194,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const server::Principal who{supervisor ? "carys.jones" : kKeyWorker,
                               supervisor ? "Carys Jones" : "Amira Khan",
                               supervisor ? "supervisor" : "key_worker", kDevice};
+  // As a server thread does, into a request kept from the inputs before: the same verdict and
+  // request as a fresh decode.
+  static sync::PushRequest kept;
+  const Status into = sync::DecodePushRequestInto(body, &kept);
   if (auto m = sync::DecodePushRequest(body); m.ok()) {
+    Expect(into.ok() && kept == *m, "DecodePushRequestInto differs from DecodePushRequest");
     CheckRoundTrip(*m, sync::DecodePushRequest, "PushRequest");
     FuzzPush(central, *m, who);
+  } else {
+    Expect(!into.ok() && into.where() == m.status().where(),
+           "DecodePushRequestInto accepted or placed differently what DecodePushRequest refused");
   }
 
   // The pull route accepts since >= 0 and 1 <= limit <= kMaxChangesPerPull; stay inside that,
