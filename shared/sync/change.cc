@@ -261,8 +261,8 @@ bool IsKnownRecordType(std::string_view record_type) { return FindType(record_ty
 std::string ChangeHash(const Change& c) {
   // Stored and pushed changes carry canonical fields and base: their text is spliced in as it is.
   // The server hashes every change pushed to it, so the text is built in a buffer kept from one
-  // call to the next rather than one allocated for each.
-  // A rare large change (a long signed document) does not keep its buffer.
+  // call to the next rather than one allocated for each; a rare large change (a long signed
+  // document) does not leave its buffer behind.
   constexpr size_t kKeptBufferBytes = 16 * 1024;
   thread_local std::string text;
   text.clear();

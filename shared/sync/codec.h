@@ -29,7 +29,8 @@ StatusOr<SignInResponse> DecodeSignInResponse(std::string_view json);
 StatusOr<PushRequest> DecodePushRequest(std::string_view json);
 // The same, into a request kept from an earlier push: its changes' strings are overwritten in
 // place, so a server decoding push after push into one request reuses their memory rather than
-// allocating some six strings per change. On an error `into` holds no request.
+// allocating some six strings per change. On an error `into` is left part-decoded: not a
+// request to use.
 Status DecodePushRequestInto(std::string_view json, PushRequest* into);
 StatusOr<PushResponse> DecodePushResponse(std::string_view json);
 StatusOr<PullResponse> DecodePullResponse(std::string_view json);

@@ -4,14 +4,14 @@
 //   merge_changes_per_s       100,000 new contacts (about 550 bytes each as JSON, printed as
 //                             merge_change_bytes: more than the 350, as each carries
 //                             its chain's hash and clock) from four key workers' tablets,
-//                             pushed 500 at a time through the real path, as
-//                             the server runs it when tablets push at once: one thread decodes
-//                             each push (sync::DecodePushRequestInto) and checks it
-//                             (server::CheckPush: validation, chain hashes), as a request thread
-//                             does before taking the store's lock, while another runs
-//                             server::Push (chain check, caseload authorisation, merge, receipts)
-//                             and sync::Encode of the reply for the push before, on a WAL central
-//                             store. Bodies are encoded before timing.
+//                             pushed 500 at a time through the real path as the server runs it
+//                             when tablets push at once: one thread decodes each push
+//                             (sync::DecodePushRequestInto) and checks it (server::CheckPush:
+//                             validation, chain hashes), as a request thread does before taking
+//                             the store's lock, while another runs server::Push (chain check,
+//                             caseload authorisation, merge, receipts) and sync::Encode of the
+//                             reply for the push before, on a WAL central store. Bodies are
+//                             encoded before timing.
 //   raw_sqlite_inserts_per_s  the honest floor: one prepared INSERT per row of the same bytes
 //                             into a table keyed by a time-ordered integer, 500 rows per
 //                             transaction, same pragmas as the central store (store::Database).
